@@ -1,0 +1,39 @@
+"""One-liners that the chapters call, so that code cells stay short."""
+
+from IPython.display import HTML
+
+from . import display
+from .counties import COUNTIES_2024
+from .data import Dataset, load_course_data
+from .workbook import Workbook
+
+DEFAULT_COUNTY = "18"  # Nordland: early with smart specialisation, used in KMD's guide
+
+
+def show(*parts: str) -> HTML:
+    return HTML("".join(parts))
+
+
+def start() -> tuple[Dataset, Workbook, str]:
+    """Load the data and the workbook, show the data banner, and pick the
+    county: the learner's own from the workbook, else a default."""
+    dataset, workbook = load_course_data(), Workbook()
+    county = workbook.county
+    if county not in dataset.regions:
+        county = DEFAULT_COUNTY if DEFAULT_COUNTY in dataset.regions else next(iter(dataset.regions))
+    return dataset, workbook, county
+
+
+def county_line(dataset: Dataset, county: str, workbook: Workbook) -> str:
+    """A sentence saying which county the chapter shows, and why."""
+    name = dataset.regions[county]
+    if workbook.county == county:
+        return f"<p>Kapitlet viser <strong>{name}</strong>, fylket du valgte i arbeidsboka.</p>"
+    if dataset.fallback:
+        return f"<p>Kapitlet viser den fiktive regionen <strong>{name}</strong>, fordi de virkelige dataene mangler.</p>"
+    chosen = COUNTIES_2024.get(workbook.county or "", "")
+    why = f"Du har valgt {chosen}, som ikke finnes i dataene. " if chosen else "Du har ikke valgt fylke ennå (se «Velkommen»). "
+    return f"<p>{why}Kapitlet viser <strong>{name}</strong> som eksempel.</p>"
+
+
+__all__ = ["show", "start", "county_line", "display"]

@@ -1,0 +1,51 @@
+"""The 15 counties of 2024 and how the 19 counties before 2020 map onto them."""
+
+from .text import InputError
+
+COUNTIES_2024 = {
+    "03": "Oslo",
+    "11": "Rogaland",
+    "15": "Møre og Romsdal",
+    "18": "Nordland",
+    "31": "Østfold",
+    "32": "Akershus",
+    "33": "Buskerud",
+    "34": "Innlandet",
+    "39": "Vestfold",
+    "40": "Telemark",
+    "42": "Agder",
+    "46": "Vestland",
+    "50": "Trøndelag",
+    "55": "Troms",
+    "56": "Finnmark",
+}
+
+# Counties before 2020 (and Trøndelag, 50, from 2018) -> county of 2024.
+# Approximate: a few municipalities changed county in 2020 and 2024.
+OLD_TO_2024 = {
+    "01": "31", "02": "32", "03": "03", "04": "34", "05": "34", "06": "33",
+    "07": "39", "08": "40", "09": "42", "10": "42", "11": "11", "12": "46",
+    "14": "46", "15": "15", "16": "50", "17": "50", "50": "50", "18": "18",
+    "19": "55", "20": "56",
+}
+
+
+def resolve_region(value, regions: dict[str, str]) -> str:
+    """Return the code of a region given as code ("46"), name ("Vestland")
+    or both ("46 Vestland"). ``regions`` maps code -> name.
+
+    Raises InputError with a Norwegian message for anything else.
+    """
+    if not isinstance(value, str):
+        raise InputError(f"Fylket må oppgis som tekst, for eksempel «46 Vestland», ikke {type(value).__name__}.")
+    text = " ".join(value.split())
+    if not text:
+        raise InputError("Velg et fylke fra lista.")
+    by_name = {name.casefold(): code for code, name in regions.items()}
+    code, _, rest = text.partition(" ")
+    if code in regions and (not rest or rest.casefold() == regions[code].casefold()):
+        return code
+    if text.casefold() in by_name:
+        return by_name[text.casefold()]
+    choices = ", ".join(f"{c} {n}" for c, n in regions.items())
+    raise InputError(f"Ukjent fylke: «{text[:60]}». Velg ett av disse: {choices}.")

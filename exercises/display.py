@@ -1,0 +1,97 @@
+"""HTML for tables, figures, banners and feedback. Pure functions returning
+strings; learner text is always escaped."""
+
+import base64
+import io
+from html import escape
+
+import pandas as pd
+
+from .data import Dataset
+from .provenance import Provenance
+
+NBSP = "\u00a0"
+
+
+def number(value, decimals: int = 1) -> str:
+    """Norwegian number format: 12 345,6 (no-break space, decimal comma)."""
+    if value is None or pd.isna(value):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def percent(value, decimals: int = 1) -> str:
+    return "–" if value is None or pd.isna(value) else f"{number(100 * value, decimals)}{NBSP}%"
+
+
+def source_line(provenance: Provenance, year: int | None = None) -> str:
+    css = "kilde fiktiv" if provenance.fictional else "kilde"
+    return f'<p class="{css}">{escape(provenance.caption(year))}</p>'
+
+
+def table(frame: pd.DataFrame, caption: str, provenance: Provenance, year: int | None = None,
+          formats: dict | None = None) -> str:
+    """An accessible HTML table: caption, header cells, and the source under it.
+
+    ``formats`` maps a column to a function that turns a value into text."""
+    formats = formats or {}
+    head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
+    body = []
+    for label, row in frame.iterrows():
+        cells = "".join(
+            f"<td>{escape(formats.get(c, _plain)(row[c]))}</td>" for c in frame.columns)
+        body.append(f'<tr><th scope="row">{escape(str(label))}</th>{cells}</tr>')
+    index_name = escape(str(frame.index.name or ""))
+    return (
+        f'<div class="kurs-tabell"><table><caption>{escape(caption)}</caption>'
+        f'<thead><tr><th scope="col">{index_name}</th>{head}</tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table>{source_line(provenance, year)}</div>'
+    )
+
+
+def _plain(value) -> str:
+    if isinstance(value, float):
+        return number(value, 2)
+    return "–" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+
+def figure(fig, alt: str, provenance: Provenance, year: int | None = None) -> str:
+    """A matplotlib figure as an inline SVG image with alt text and source."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<figure class="kurs-figur"><img src="data:image/svg+xml;base64,{encoded}" '
+        f'alt="{escape(alt)}"/><figcaption>{escape(provenance.caption(year))}</figcaption></figure>'
+    )
+
+
+def banner(dataset: Dataset) -> str:
+    """A notice shown at the top of chapters that use data."""
+    if dataset.fallback:
+        return (
+            '<div class="kurs-banner advarsel" role="note"><strong>Du ser fiktive undervisningsdata.</strong> '
+            "De virkelige tallene fra SSB er ikke hentet inn ennå, så fylkene er erstattet av "
+            "det oppdiktede landet Fjordland. Kjør <code>python kurs.py data</code> (se README) "
+            "og kjør kapitlet på nytt for å se ditt eget fylke.</div>"
+        )
+    if dataset.fictional:
+        return ('<div class="kurs-banner" role="note"><strong>Fiktive undervisningsdata.</strong> '
+                "Fjordland finnes ikke; tallene er laget for at du skal kunne regne etter for hånd.</div>")
+    return ""
+
+
+def feedback(errors: list[str], notes: list[str], saved: str | None = None) -> str:
+    """Feedback to the learner: what must be fixed, what to think about, and
+    whether the work was saved."""
+    parts = []
+    if errors:
+        items = "".join(f"<li>{escape(e)}</li>" for e in errors)
+        parts.append(f'<div class="kurs-feil" role="alert"><strong>Rett opp dette før du lagrer:</strong><ul>{items}</ul></div>')
+    if notes:
+        items = "".join(f"<li>{escape(n)}</li>" for n in notes)
+        parts.append(f'<div class="kurs-tilbakemelding"><strong>Tilbakemelding:</strong><ul>{items}</ul></div>')
+    if saved:
+        parts.append(f'<p class="kurs-lagret" role="status">✔ {escape(saved)}</p>')
+    return "".join(parts)

@@ -1,0 +1,61 @@
+"""Where numbers come from. Every table and figure in the course shows one."""
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source: str
+    title: str
+    licence: str
+    years: tuple[int, int]
+    table: str = ""
+    url: str = ""
+    retrieved: str = ""
+    note: str = ""
+    fictional: bool = False
+
+    def caption(self, year: int | None = None) -> str:
+        """One Norwegian line to print under a table or figure."""
+        when = str(year) if year is not None else f"{self.years[0]}–{self.years[1]}"
+        if self.fictional:
+            return (
+                f"Fiktive undervisningsdata ({when}): {self.title}. "
+                "Tallene er laget for kurset og beskriver ingen virkelig region."
+            )
+        parts = [f"Kilde: {self.source}, tabell {self.table} «{self.title}», {when}."]
+        parts.append(f"Lisens {self.licence}.")
+        if self.retrieved:
+            parts.append(f"Hentet {self.retrieved}.")
+        if self.note:
+            parts.append(self.note)
+        return " ".join(parts)
+
+    def to_json(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+
+    @classmethod
+    def from_json(cls, path: Path) -> "Provenance":
+        raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        raw["years"] = tuple(raw["years"])
+        return cls(**raw)
+
+
+SSB_11713 = dict(
+    source="Statistisk sentralbyrå (SSB)",
+    table="11713",
+    title="Fylkesfordelt nasjonalregnskap, etter næring",
+    licence="CC BY 4.0",
+    url="https://www.ssb.no/statbank/table/11713",
+    note="Fylkene er regnet om til inndelingen fra 2024; det er omtrentlig, fordi noen kommuner har byttet fylke.",
+)
+
+FJORDLAND = Provenance(
+    source="Kurset",
+    title="Fjordland, et oppdiktet land med seks regioner",
+    licence="CC BY 4.0",
+    years=(2020, 2023),
+    fictional=True,
+)

@@ -1,0 +1,29 @@
+"""View for «Velg fylke og rolle»."""
+
+import ipywidgets as w
+
+from ..profile import ROLES, save_profile
+from ..workbook import Workbook
+from .common import LABEL_STYLE, WIDE, county_dropdown, save_button, show_feedback, workbook_notice
+
+
+class ProfileView:
+    def __init__(self, regions: dict[str, str], workbook: Workbook | None = None):
+        self.regions = regions
+        self.workbook = workbook or Workbook()
+        saved = self.workbook.value("profil", {})
+        role = saved.get("role") if isinstance(saved, dict) else None
+        self.county = county_dropdown(regions, self.workbook.county)
+        self.role = w.Dropdown(options=ROLES, value=role if role in ROLES else ROLES[0],
+                               description="Rolle", style=LABEL_STYLE, layout=WIDE)
+        self.button = save_button("Lagre")
+        self.feedback = w.HTML()
+        self.button.on_click(self.on_save)
+        self.widget = w.VBox([workbook_notice(self.workbook), self.county, self.role, self.button, self.feedback])
+
+    def on_save(self, _=None):
+        show_feedback(self.feedback, save_profile(self.workbook, self.regions,
+                                                  self.county.value, self.role.value))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Set up and run the course with one command, on Linux, macOS and Windows.
+
+    python kurs.py start   create the environment, import data, build the website, open JupyterLab
+    python kurs.py bygg    the same without opening anything
+    python kurs.py test    create the environment, import data and run every test
+    python kurs.py data    import the real data only
+
+Uses only the standard library, so it runs on a machine that has nothing but
+Python 3.11 or newer. Everything is installed into .venv in this folder.
+"""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / "kurs-installert.txt"
+MIRROR_ENV = "SSB_SPEIL"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Open the chapters (MyST Markdown) as notebooks in JupyterLab.
+LAB_SETTINGS = {"@jupyterlab/docmanager-extension:plugin": {
+    "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}
+
+
+def say(text: str) -> None:
+    print(f"\n==> {text}", flush=True)
+
+
+def run(*args, **kwargs) -> None:
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
+
+
+def environment() -> None:
+    """Create .venv and install the pinned packages, unless already done."""
+    if sys.version_info < (3, 11):
+        sys.exit("Kurset trenger Python 3.11 eller nyere. Installer det fra python.org og prøv igjen.")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    say("Lager Python-miljøet i .venv (første gang tar dette noen minutter)")
+    if not PYTHON.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
+    STAMP.write_text(wanted)
+
+
+def data() -> None:
+    """Import the real data from the mirror folder, if one is named."""
+    mirror = os.environ.get(MIRROR_ENV)
+    if not mirror:
+        if IN_CI:
+            sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappa med SSB-filene.")
+        say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
+        return
+    say(f"Henter SSB-data fra {mirror}")
+    run(PYTHON, "-m", "exercises.data_import", "--speil", mirror)
+
+
+def build() -> None:
+    say("Bygger nettstedet (kjører alle kapitlene)")
+    env = dict(os.environ)
+    # The website shows a fresh workbook, never the learner's own.
+    env["ARBEIDSBOK"] = str(ROOT / "_build" / "arbeidsbok-nettsted.json")
+    run(BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going", env=env)
+    say(f"Nettstedet er klart: åpne {ROOT / '_build' / 'html' / 'index.html'} i nettleseren.")
+
+
+def lab() -> None:
+    say("Åpner JupyterLab. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
+    run(BIN / "jupyter", "lab", "book/velkommen.md")
+
+
+def test(extra: list[str]) -> None:
+    say("Kjører alle testene")
+    result = subprocess.run([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT)
+    sys.exit(result.returncode)
+
+
+def main(argv: list[str]) -> None:
+    command = argv[0] if argv else "start"
+    if command not in {"start", "bygg", "test", "data"}:
+        sys.exit(__doc__)
+    environment()
+    data()
+    if command == "test":
+        test(argv[1:])
+    if command in {"start", "bygg"}:
+        build()
+    if command == "start":
+        lab()
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv[1:])
+    except subprocess.CalledProcessError as error:
+        sys.exit(f"Noe gikk galt (kode {error.returncode}). Se meldingene over.")
+    except KeyboardInterrupt:
+        pass
