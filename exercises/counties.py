@@ -36,6 +36,8 @@ def resolve_region(value, regions: dict[str, str]) -> str:
 
     Raises InputError with a Norwegian message for anything else.
     """
+    if value is None:
+        value = ""
     if not isinstance(value, str):
         raise InputError(f"Fylket må oppgis som tekst, for eksempel «46 Vestland», ikke {type(value).__name__}.")
     text = " ".join(value.split())

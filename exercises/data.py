@@ -10,6 +10,7 @@ Employment is in thousands of persons, value added in NOK million.
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
@@ -96,9 +97,9 @@ def load_teaching_data() -> Dataset:
     return Dataset(read_canonical(paths.DATA_DIR / "undervisning" / "fjordland.csv"), FJORDLAND)
 
 
-def load_real_data() -> Dataset:
+def load_real_data(folder=None) -> Dataset:
     """The imported SSB data from the cache; DataMissing if not imported."""
-    folder = paths.cache_dir()
+    folder = Path(folder or paths.cache_dir())
     csv, meta = folder / REAL_DATA_FILE, folder / REAL_DATA_FILE.replace(".csv", ".json")
     if not (csv.exists() and meta.exists()):
         raise DataMissing(

@@ -23,6 +23,8 @@ def profile_table(dataset: Dataset, county: str, year: int, top: int | None = No
     shown.index = pd.Index(p.name, name="Næring")
     name = dataset.regions[county]
     caption = f"Næringer i {name} {year}, sortert etter lokaliseringskvotient (LQ). {REFERENCE}"
+    if p.lq.isna().any():
+        caption += " – betyr at tallet er skjult eller mangler i kilden."
     return display.table(shown, caption, dataset.provenance, year, formats={
         "Sysselsatte (1000)": lambda v: display.number(v, 1),
         "Andel i regionen": display.percent,

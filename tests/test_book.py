@@ -1,0 +1,66 @@
+"""The website built as in `python kurs.py bygg`: no warnings, widgets
+embedded and served by the site itself, no third-party addresses."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from exercises import paths
+
+ROOT = Path(__file__).resolve().parents[1]
+THIRD_PARTY = re.compile(r"(cdn\.|unpkg|jsdelivr|cdnjs|googleapis|gstatic|binder-examples|THEBE_JS_URL)", re.I)
+
+
+@pytest.fixture(scope="module")
+def site(real_cache, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("bygg")
+    env = dict(os.environ, **{paths.CACHE_ENV: str(real_cache),
+                              paths.WORKBOOK_ENV: str(out / "arbeidsbok.json")})
+    jb = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
+                            env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+@pytest.mark.slow
+def test_both_chapters_built_with_embedded_widgets(site):
+    for name in ("velkommen", "region-og-spesialisering"):
+        page = (site / "book" / f"{name}.html").read_text(encoding="utf-8")
+        assert "application/vnd.jupyter.widget-state+json" in page
+        assert "application/vnd.jupyter.widget-view+json" in page
+        assert '<html lang="nb-NO"' in page
+        assert 'src="../_static/vendor/jupyter-widgets/embed.js' in page
+    assert (site / "_static" / "vendor" / "jupyter-widgets" / "embed.js").stat().st_size > 1_000_000
+
+
+@pytest.mark.slow
+def test_no_page_names_a_third_party_host(site):
+    offenders = {p.name: THIRD_PARTY.findall(p.read_text(encoding="utf-8")) for p in pages(site)}
+    assert not {k: v for k, v in offenders.items() if v}
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', text), page.name
+
+
+@pytest.mark.slow
+def test_every_image_has_alt_text(site):
+    for page in pages(site):
+        for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
+            # images inside the embedded widget state have escaped quotes: alt=\"...\"
+            assert re.search(r'alt=\\?"[^"\\]{10,}', tag), (page.name, tag[:120])
+
+
+@pytest.mark.slow
+def test_math_is_served_by_the_site(site):
+    page = (site / "book" / "region-og-spesialisering.html").read_text(encoding="utf-8")
+    assert 'src="../_static/vendor/mathjax/tex-chtml.js' in page
+    assert (site / "_static" / "vendor" / "mathjax" / "output" / "chtml" / "fonts" / "woff-v2").is_dir()
