@@ -27,9 +27,13 @@ STAMP = VENV / "kurs-installert.txt"
 MIRROR_ENV = "SSB_SPEIL"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
-# Open the chapters (MyST Markdown) as notebooks in JupyterLab.
-LAB_SETTINGS = {"@jupyterlab/docmanager-extension:plugin": {
-    "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}
+# Open the chapters (MyST Markdown) as notebooks in JupyterLab, and ask no
+# questions about fetching news from the internet.
+LAB_SETTINGS = {
+    "@jupyterlab/docmanager-extension:plugin": {
+        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}},
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
 
 
 def say(text: str) -> None:
