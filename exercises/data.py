@@ -8,6 +8,7 @@ Region ``"0"`` is the published national total, where the source has one.
 Employment is in thousands of persons, value added in NOK million.
 """
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +23,7 @@ COLUMNS = ["region", "region_name", "industry", "industry_name", "level", "paren
 NATION = "0"
 MEASURES = {"employment": "Sysselsatte (1000 personer)", "value_added": "Bruttoprodukt (mill. kr)"}
 REAL_DATA_FILE = "ssb_11713.csv"
+MAP_FILE = "fylker_2024.json"
 
 
 class DataMissing(RuntimeError):
@@ -121,3 +123,15 @@ def load_course_data() -> Dataset:
             raise
         teaching = load_teaching_data()
         return Dataset(teaching.frame, teaching.provenance, fallback=True)
+
+
+def load_map(folder=None) -> dict | None:
+    """County outlines imported from Kartverket's data, or None if missing:
+    {"credit": str, "counties": {code: {"name", "polygons", "label_point"}}}."""
+    path = Path(folder or paths.cache_dir()) / MAP_FILE
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return None

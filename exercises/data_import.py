@@ -8,6 +8,7 @@ canonical form described in ``exercises.data``, with the 19 counties before
 
 import argparse
 import datetime as dt
+import json
 import os
 import sys
 from pathlib import Path
@@ -16,10 +17,12 @@ import pandas as pd
 
 from . import paths
 from .counties import COUNTIES_2024, OLD_TO_2024
-from .data import COLUMNS, NATION, REAL_DATA_FILE, DataMissing, read_canonical
+from .data import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
 from .provenance import SSB_11713, Provenance
 
 MIRROR_FILE = "11713_fylkesfordelt_nasjonalregnskap_2008-2019.csv"
+MAP_MIRROR_FILE = "fylker_2024.geojson"
+MAP_CREDIT = "Kart: © Kartverket, fylker 2024 (CC BY 4.0), forenklet."
 SOURCE_MEASURES = {"sysselsatte_1000_personer": "employment",
                    "bruttoprodukt_lopende_mill_kr": "value_added"}
 
@@ -85,9 +88,62 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     return target
 
 
+def simplify_counties(geojson: dict, digits: int = 2, min_points: int = 12) -> dict:
+    """County outlines for a small map: outer rings only, coordinates rounded
+    (0.01° is about 1 km), tiny islands left out; plus a point for the label
+    (centroid of the largest ring)."""
+    counties = {}
+    for feature in geojson["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        rings = []
+        for polygon in polygons:
+            ring = []
+            for lon, lat in polygon[0]:
+                point = [round(lon, digits), round(lat, digits)]
+                if not ring or point != ring[-1]:
+                    ring.append(point)
+            if len(ring) >= min_points:
+                rings.append(ring)
+        largest = max(rings, key=lambda r: abs(_area(r)))
+        code = str(feature["properties"]["fylkesnummer"]).zfill(2)
+        counties[code] = {"name": feature["properties"]["fylkesnavn"], "polygons": rings,
+                          "label_point": _centroid(largest)}
+    return counties
+
+
+def _area(ring) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1])) / 2
+
+
+def _centroid(ring) -> list[float]:
+    a = _area(ring)
+    pairs = list(zip(ring, ring[1:] + ring[:1]))
+    cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * a)
+    cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in pairs) / (6 * a)
+    return [round(cx, 3), round(cy, 3)]
+
+
+def import_map(mirror: Path, cache: Path | None = None) -> Path:
+    """Read Kartverket's county boundaries from the map mirror into the cache."""
+    source = Path(mirror) / MAP_MIRROR_FILE
+    if not source.is_file():
+        raise DataMissing(f"Fant ikke {MAP_MIRROR_FILE} i kartmappa {mirror}.")
+    counties = simplify_counties(json.loads(source.read_text(encoding="utf-8")))
+    folder = Path(cache or paths.cache_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / MAP_FILE
+    tmp = target.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Hent SSB-data fra en lokal kopi (speil) inn i kursets mellomlager.")
     parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappa med SSB-filene")
+    parser.add_argument("--kart", default=os.environ.get(paths.MAP_MIRROR_ENV),
+                        help="mappa med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappa)")
     args = parser.parse_args(argv)
     if not args.speil:
         print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappa med SSB-filene, "
@@ -99,6 +155,11 @@ def main(argv=None) -> int:
         print(error, file=sys.stderr)
         return 1
     print(f"SSB-tabell 11713 er importert til {target}.")
+    maps = Path(args.kart) if args.kart else Path(args.speil).parent / "kart"
+    try:
+        print(f"Fylkesgrensene er importert til {import_map(maps)}.")
+    except DataMissing as error:
+        print(f"{error} Kurset viser da søylediagram i stedet for kart.")
     return 0
 
 

@@ -56,14 +56,19 @@ def _plain(value) -> str:
     return "–" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def figure(fig, alt: str, provenance: Provenance, year: int | None = None) -> str:
-    """A matplotlib figure as an inline SVG image with alt text and source."""
+def figure(fig, alt: str, provenance: Provenance, year: int | None = None,
+           format: str = "svg", extra_credit: str = "") -> str:
+    """A matplotlib figure as an inline image with alt text and source.
+
+    SVG stays sharp; PNG is smaller for figures with many points (maps)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    fig.savefig(buffer, format=format, bbox_inches="tight", dpi=110)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    mime = "image/svg+xml" if format == "svg" else f"image/{format}"
+    credit = f" {extra_credit}" if extra_credit else ""
     return (
-        f'<figure class="kurs-figur"><img src="data:image/svg+xml;base64,{encoded}" '
-        f'alt="{escape(alt)}"/><figcaption>{escape(provenance.caption(year))}</figcaption></figure>'
+        f'<figure class="kurs-figur"><img src="data:{mime};base64,{encoded}" '
+        f'alt="{escape(alt)}"/><figcaption>{escape(provenance.caption(year) + credit)}</figcaption></figure>'
     )
 
 

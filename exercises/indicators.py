@@ -75,3 +75,82 @@ def entropy(E: pd.DataFrame, base: float = 2) -> pd.Series:
     s = shares(E)
     logs = np.log(s.where(s > 0)) / np.log(base)
     return -(s * logs).sum(axis=1)
+
+
+def growth(E_start: pd.DataFrame, E_end: pd.DataFrame) -> pd.DataFrame:
+    """Relative change over a period: (E¹_ri − E⁰_ri) / E⁰_ri.
+
+    Missing where the start value is 0 or missing."""
+    return (E_end - E_start) / E_start.where(E_start != 0)
+
+
+def annual_growth(E_start: pd.DataFrame, E_end: pd.DataFrame, years: int) -> pd.DataFrame:
+    """Average annual growth rate over ``years`` years: (E¹/E⁰)^(1/years) − 1."""
+    if years <= 0:
+        raise ValueError("years must be positive")
+    ratio = E_end / E_start.where(E_start > 0)
+    return ratio.where(ratio > 0) ** (1 / years) - 1
+
+
+def relative_productivity(VA: pd.DataFrame, E: pd.DataFrame,
+                          national_VA: pd.Series | None = None,
+                          national_E: pd.Series | None = None) -> pd.DataFrame:
+    """Value added per employed person relative to the nation in the same
+    industry: (VA_ri / E_ri) / (VA_i / E_i). Above 1: more productive than
+    the industry nationally.
+
+    Reference: the sum of the regions, or the published national figures if
+    both ``national_VA`` and ``national_E`` are given. Value added is in
+    current prices, so compare within one year only.
+    """
+    if national_VA is None or national_E is None:
+        national_VA, national_E = VA.sum(axis=0), E.sum(axis=0)
+    regional = VA / E.where(E > 0)
+    nation = national_VA.reindex(VA.columns) / national_E.reindex(E.columns).where(lambda s: s > 0)
+    return regional / nation
+
+
+def shift_share(E_start: pd.DataFrame, E_end: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Shift-share decomposition of each cell's change ΔE_ri = E¹_ri − E⁰_ri:
+
+        national growth  NS_ri = E⁰_ri · g
+        industry mix     IM_ri = E⁰_ri · (g_i − g)
+        regional shift   RS_ri = E⁰_ri · (g_ri − g_i)
+
+    with g the growth of all employment, g_i of industry i nationally and
+    g_ri of industry i in region r (reference: the sum of the regions). The
+    three parts sum to ΔE_ri; RS is computed as the remainder, so that this
+    also holds where E⁰_ri = 0. Cells missing in either year are left out.
+
+    Dunn, E. S. (1960). A statistical and analytical technique for regional
+    analysis. Papers in Regional Science 6(1), 97–112.
+    """
+    both = E_start.notna() & E_end.notna()
+    E0, E1 = E_start.where(both), E_end.where(both)
+    g = E1.values[both.values].sum() / E0.values[both.values].sum() - 1
+    g_i = E1.sum(axis=0) / E0.sum(axis=0).where(lambda s: s != 0) - 1
+    change = E1 - E0
+    national = E0 * g
+    mix = E0 * (g_i - g)
+    return {"change": change, "national": national, "mix": mix, "regional": change - national - mix}
+
+
+def variety(E: pd.DataFrame, groups: pd.Series, base: float = 2) -> pd.DataFrame:
+    """Entropy decomposition into unrelated and related variety (Frenken,
+    Van Oort & Verburg 2007), for each region.
+
+    With p_i the shares of the fine industries and P_g = Σ_{i∈g} p_i the
+    shares of the broad groups (``groups`` maps industry -> group):
+
+        unrelated variety  UV = Σ_g P_g log(1/P_g)
+        related variety    RV = Σ_g P_g H_g,  H_g = Σ_{i∈g} (p_i/P_g) log(P_g/p_i)
+
+    and UV + RV equals the entropy of the fine shares (column ``total``).
+    Frenken, K., Van Oort, F. & Verburg, T. (2007). Regional Studies 41(5), 685–697.
+    """
+    p = shares(E)
+    P = p.T.groupby(groups.reindex(p.columns)).sum().T
+    unrelated = entropy(P, base)
+    within = p.T.groupby(groups.reindex(p.columns)).apply(lambda block: entropy(block.T, base)).T
+    related = (P * within.reindex(columns=P.columns)).sum(axis=1)
+    return pd.DataFrame({"total": entropy(E, base), "unrelated": unrelated, "related": related})

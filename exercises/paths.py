@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "data"
 
 MIRROR_ENV = "SSB_SPEIL"
+MAP_MIRROR_ENV = "KART_SPEIL"
 CACHE_ENV = "KURSDATA"
 WORKBOOK_ENV = "ARBEIDSBOK"
 

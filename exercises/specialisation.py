@@ -6,28 +6,20 @@ picks with the location quotients; the learner's judgement may differ from
 the data, and the feedback says when that needs a reason.
 """
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from . import display, indicators
 from .counties import resolve_region
 from .data import Dataset
 from .feedback import Feedback
-from .text import InputError, clean_text
-from .workbook import Workbook
+from .picks import Pick, parse_picks, saved_picks
+from .workbook import Workbook, json_number
 
 SECTION = "spesialisering"
 MIN_PICKS, MAX_PICKS = 3, 5
 MAX_REASON = 300
 CLEAR_LQ = 1.25   # the course's line for «clearly specialised»; no fixed rule exists
 MIN_SHARE = 0.01  # below 1 % of employment a high LQ may be one or two firms
-
-
-@dataclass(frozen=True)
-class Pick:
-    industry: str
-    reason: str
 
 
 def county_profile(dataset: Dataset, county: str, year: int) -> pd.DataFrame:
@@ -54,37 +46,7 @@ class SpecialisationExercise:
 
     # checking ------------------------------------------------------------
     def parse(self, picks) -> tuple[list[Pick], list[str]]:
-        """Turn the learner's rows into Picks; rows left blank are skipped."""
-        if not isinstance(picks, (list, tuple)):
-            return [], ["Valgene må være en liste med (næring, begrunnelse)."]
-        names = self.profile["name"]
-        by_name = {n: code for code, n in names.items()}
-        parsed, errors, filled = [], [], 0
-        for number, row in enumerate(picks, start=1):
-            industry, reason = _pair(row)
-            if industry is _BAD:
-                errors.append(f"Valg {number}: oppgi en næring og en begrunnelse.")
-                continue
-            if _blank(industry) and _blank(reason):
-                continue
-            filled += 1
-            code = industry if industry in names.index else by_name.get(industry)
-            if code is None:
-                what = "Velg en næring" if _blank(industry) else f"«{str(industry)[:60]}» er ikke en næring i tabellen. Velg"
-                errors.append(f"Valg {number}: {what} fra lista.")
-                continue
-            try:
-                text = clean_text(reason, f"Begrunnelse for valg {number} ({names[code]})", max_length=MAX_REASON)
-            except InputError as error:
-                errors.append(str(error))
-                continue
-            if code in {p.industry for p in parsed}:
-                errors.append(f"Valg {number}: «{names[code]}» er valgt to ganger.")
-                continue
-            parsed.append(Pick(code, text))
-        if not MIN_PICKS <= filled <= MAX_PICKS:
-            errors.append(f"Velg mellom {MIN_PICKS} og {MAX_PICKS} næringer (du har fylt ut {filled}).")
-        return parsed, errors
+        return parse_picks(picks, self.profile["name"], least=MIN_PICKS, most=MAX_PICKS, max_reason=MAX_REASON)
 
     def check(self, picks) -> Feedback:
         parsed, errors = self.parse(picks)
@@ -135,7 +97,7 @@ class SpecialisationExercise:
             "year": self.year,
             "picks": [{"industry": pick.industry,
                        "name": self.profile.loc[pick.industry, "name"],
-                       "lq": _rounded(self.profile.loc[pick.industry, "lq"]),
+                       "lq": json_number(self.profile.loc[pick.industry, "lq"]),
                        "reason": pick.reason} for pick in parsed],
         })
         result.saved = f"Valgene dine for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
@@ -143,29 +105,4 @@ class SpecialisationExercise:
 
     def saved_picks(self, workbook: Workbook) -> list[Pick]:
         """Earlier picks for this county, to fill the form again."""
-        entry = workbook.value(SECTION, {})
-        if not isinstance(entry, dict) or entry.get("county") != self.county:
-            return []
-        return [Pick(p.get("industry", ""), p.get("reason", "")) for p in entry.get("picks", [])
-                if isinstance(p, dict)]
-
-
-_BAD = object()
-
-
-def _pair(row):
-    if isinstance(row, Pick):
-        return row.industry, row.reason
-    if isinstance(row, dict):
-        return row.get("industry"), row.get("reason")
-    if isinstance(row, (list, tuple)) and len(row) == 2:
-        return row[0], row[1]
-    return _BAD, None
-
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _rounded(value):
-    return None if pd.isna(value) else round(float(value), 3)
+        return saved_picks(workbook.value(SECTION, {}), self.county)

@@ -112,6 +112,13 @@ class Workbook:
             raise
 
 
+def json_number(value, digits: int = 3):
+    """A number as the workbook stores it: rounded, and None if missing."""
+    if value is None or value != value:  # NaN is not equal to itself
+        return None
+    return round(float(value), digits)
+
+
 def _empty() -> dict:
     return {"schema_version": SCHEMA_VERSION, "created": _now(), "sections": {}}
 

@@ -1,0 +1,94 @@
+"""Exercise «Hvilke nisjer ligger nær fylkets styrker?» (chapter Beslektet
+mangfold og entreprenørielle oppdagelser): explore the industries nearest a
+strength and note candidate niches with a reason."""
+
+import pandas as pd
+
+from . import display, indicators, relatedness
+from .counties import resolve_region
+from .data import Dataset
+from .feedback import Feedback
+from .picks import Pick, parse_picks, saved_picks
+from .workbook import Workbook, json_number
+
+SECTION = "nisjer"
+MIN_NICHES, MAX_NICHES = 1, 5
+MAX_REASON = 300
+CLEAR_LQ = 1.25
+
+
+def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Proximity between industries (pooled over every year in the data) and,
+    for one county, each industry's LQ, relatedness density and quadrant."""
+    phi = relatedness.proximity(relatedness.pooled_presence([dataset.matrix(y) for y in dataset.years]))
+    E = dataset.matrix(year)
+    density = relatedness.relatedness_density(relatedness.presence(E), phi).loc[county]
+    lq = indicators.location_quotient(E).loc[county]
+    table = pd.DataFrame({"name": pd.Series(dataset.industries()), "lq": lq, "density": density})
+    table["quadrant"] = relatedness.quadrant(table.lq, table.density)
+    return phi, table
+
+
+class NicheExercise:
+    def __init__(self, dataset: Dataset, county, year: int | None = None):
+        self.dataset = dataset
+        self.county = resolve_region(county, dataset.regions)
+        self.county_name = dataset.regions[self.county]
+        self.year = year or dataset.years[-1]
+        self.phi, self.table = relatedness_table(dataset, self.county, self.year)
+        self.names = self.table["name"]
+
+    def strengths(self) -> list[str]:
+        """The county's specialised industries (LQ ≥ 1), highest LQ first."""
+        return list(self.table[self.table.lq >= 1].sort_values("lq", ascending=False).index)
+
+    def neighbours(self, industry: str, count: int = 8) -> pd.DataFrame:
+        """The industries closest to ``industry`` by proximity φ."""
+        closest = self.phi[industry].drop(industry).sort_values(ascending=False).head(count)
+        return self.table.loc[closest.index].assign(proximity=closest)
+
+    def check(self, rows) -> Feedback:
+        parsed, errors = parse_picks(rows, self.names, least=MIN_NICHES, most=MAX_NICHES, max_reason=MAX_REASON)
+        return Feedback(errors=errors) if errors else Feedback(notes=self._notes(parsed))
+
+    def _notes(self, niches: list[Pick]) -> list[str]:
+        notes, present = [], self.table.lq >= 1
+        for niche in niches:
+            row = self.table.loc[niche.industry]
+            name = f"«{row['name']}»"
+            near = self.phi[niche.industry][present].drop(niche.industry, errors="ignore")
+            anchor = f" Nærmeste styrke er «{self.names[near.idxmax()]}» (φ = {display.number(near.max(), 2)})." \
+                if len(near) and near.max() > 0 else ""
+            if pd.notna(row.lq) and row.lq >= CLEAR_LQ:
+                notes.append(f"{name} har allerede LQ {display.number(row.lq, 2)}: den er en styrke mer enn en ny nisje. "
+                             "En nisje kan likevel være en smal del av den, for eksempel en ny teknologi eller et nytt marked.")
+            elif row.quadrant == "Mulighet nær styrkene":
+                notes.append(f"{name} er en mulighet nær fylkets styrker: lav LQ, men høy tetthet "
+                             f"({display.number(row.density, 2)}).{anchor}")
+            elif row.quadrant == "Fjern mulighet":
+                notes.append(f"{name} ligger langt fra det fylket er spesialisert i (tetthet "
+                             f"{display.number(row.density, 2)}). Det kan bli et dyrt og usikkert løft; "
+                             "begrunnelsen bør si hva som gjør den mulig.")
+            else:
+                notes.append(f"{name}: LQ {display.number(row.lq, 2)}, tetthet {display.number(row.density, 2)}.{anchor}")
+        notes.append("Tallene viser bare næringer som finnes i statistikken. Nye nisjer oppdages i dialog med "
+                     "bedrifter, forskere og investorer: den entreprenørielle oppdagelsesprosessen.")
+        return notes
+
+    def save(self, workbook: Workbook, rows) -> Feedback:
+        parsed, errors = parse_picks(rows, self.names, least=MIN_NICHES, most=MAX_NICHES, max_reason=MAX_REASON)
+        if errors:
+            return Feedback(errors=errors)
+        result = Feedback(notes=self._notes(parsed))
+        workbook.put(SECTION, {
+            "county": self.county,
+            "year": self.year,
+            "niches": [{"industry": p.industry, "name": self.names[p.industry],
+                        "density": json_number(self.table.loc[p.industry, "density"]), "reason": p.reason}
+                       for p in parsed],
+        })
+        result.saved = f"Kandidatnisjene for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
+        return result
+
+    def saved_niches(self, workbook: Workbook) -> list[Pick]:
+        return saved_picks(workbook.value(SECTION, {}), self.county, key="niches")

@@ -1,0 +1,76 @@
+"""The learner's picks of industries, each with a reason: one set of rules
+for every exercise that asks for them."""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .text import InputError, clean_text
+
+
+@dataclass(frozen=True)
+class Pick:
+    industry: str
+    reason: str
+
+
+def parse_picks(rows, names: pd.Series, *, least: int, most: int, max_reason: int) -> tuple[list[Pick], list[str]]:
+    """Turn rows of (industry code or name, reason) into Picks.
+
+    Rows left blank are skipped; every other problem gives a Norwegian
+    message that says what to do. ``names`` maps industry code -> name.
+    """
+    if not isinstance(rows, (list, tuple)):
+        return [], ["Valgene må være en liste med (næring, begrunnelse)."]
+    by_name = {n: code for code, n in names.items()}
+    parsed, errors, filled = [], [], 0
+    for number, row in enumerate(rows, start=1):
+        industry, reason = _pair(row)
+        if industry is _BAD:
+            errors.append(f"Valg {number}: oppgi en næring og en begrunnelse.")
+            continue
+        if _blank(industry) and _blank(reason):
+            continue
+        filled += 1
+        code = industry if industry in names.index else by_name.get(industry)
+        if code is None:
+            what = "Velg en næring" if _blank(industry) else f"«{str(industry)[:60]}» er ikke en næring i tabellen. Velg"
+            errors.append(f"Valg {number}: {what} fra lista.")
+            continue
+        try:
+            text = clean_text(reason, f"Begrunnelse for valg {number} ({names[code]})", max_length=max_reason)
+        except InputError as error:
+            errors.append(str(error))
+            continue
+        if code in {p.industry for p in parsed}:
+            errors.append(f"Valg {number}: «{names[code]}» er valgt to ganger.")
+            continue
+        parsed.append(Pick(code, text))
+    if not least <= filled <= most:
+        span = f"mellom {least} og {most}" if least < most else str(least)
+        errors.append(f"Velg {span} næringer (du har fylt ut {filled}).")
+    return parsed, errors
+
+
+def saved_picks(entry, county: str, key: str = "picks") -> list[Pick]:
+    """Picks stored in a workbook section for ``county``, to fill a form again."""
+    if not isinstance(entry, dict) or entry.get("county") != county:
+        return []
+    return [Pick(p.get("industry", ""), p.get("reason", "")) for p in entry.get(key, []) if isinstance(p, dict)]
+
+
+_BAD = object()
+
+
+def _pair(row):
+    if isinstance(row, Pick):
+        return row.industry, row.reason
+    if isinstance(row, dict):
+        return row.get("industry"), row.get("reason")
+    if isinstance(row, (list, tuple)) and len(row) == 2:
+        return row[0], row[1]
+    return _BAD, None
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
