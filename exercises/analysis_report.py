@@ -165,7 +165,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
                f"Vekter: {weights}. {REFERENCE}")
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
-        "Plass": lambda x: str(int(x)), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: display.number(x, 1),
+        "Plass": lambda x: display.number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: display.number(x, 1),
         "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Tetthet": two})
 
 
@@ -183,4 +183,4 @@ def sensitivity_table(exercise: RankingExercise, state: RankingState) -> str:
     caption = (f"Hvor følsom er rangeringen? Plassen til dagens ti øverste når ett kriterium tas bort om gangen "
                f"({exercise.county_name}).")
     return display.table(table, caption, exercise.dataset.provenance, exercise.end,
-                         formats={c: lambda x: str(int(x)) for c in table.columns})
+                         formats={c: lambda x: display.number(x, 0) for c in table.columns})

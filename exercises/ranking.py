@@ -12,6 +12,7 @@ weights scaled up, and the table says which criterion is missing.
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from . import indicators, relatedness
@@ -101,34 +102,49 @@ def check_weights(weights) -> dict[str, float]:
     return {key: value / total for key, value in clean.items() if value > 0}
 
 
-def check_score(criterion: str, industry: str, value, industries) -> int:
+def check_score(criterion: str, industry: str, value, industries) -> int | None:
+    """A 0–5 score, or None for «not judged»."""
     if criterion not in BY_KEY or not BY_KEY[criterion].own_judgement:
         raise InputError(f"«{criterion}» er ikke et kriterium du vurderer selv.")
     if industry not in industries:
         raise InputError("Velg en næring fra lista.")
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= SCALE:
         raise InputError(f"Vurderingen må være et helt tall fra 0 til {SCALE}.")
     return value
 
 
-def score(table: pd.DataFrame, weights: dict, scores: dict | None = None) -> pd.DataFrame:
-    """Weighted score per industry, highest first (pure). Ties keep
-    alphabetical order and share a rank."""
-    shares = check_weights(weights)
+def criterion_parts(table: pd.DataFrame, scores: dict | None = None) -> pd.DataFrame:
+    """Every criterion as a 0–1 score per industry (missing: NaN)."""
     parts = pd.DataFrame(index=table.index)
-    for key in shares:
-        if BY_KEY[key].own_judgement:
-            given = pd.Series((scores or {}).get(key, {}), dtype=float)
-            parts[key] = given.reindex(table.index) / SCALE
+    for c in CRITERIA:
+        if c.own_judgement:
+            given = pd.Series((scores or {}).get(c.key, {}), dtype=float)
+            parts[c.key] = given.reindex(table.index) / SCALE
         else:
-            parts[key] = table[key].rank(pct=True)
-    w = pd.Series(shares)
-    available = parts.notna()
-    weight_used = available.mul(w, axis=1).sum(axis=1)
-    total = parts.fillna(0).mul(w, axis=1).sum(axis=1) / weight_used.where(weight_used > 0)
-    data_keys = [k for k in shares if not BY_KEY[k].own_judgement]
-    missing = available[data_keys].apply(lambda row: [BY_KEY[k].label for k in data_keys if not row[k]], axis=1)
-    result = pd.DataFrame({"name": table["name"], "score": total, "missing": missing}).join(parts)
+            parts[c.key] = table[c.key].rank(pct=True)
+    return parts
+
+
+def score(table: pd.DataFrame, weights: dict, scores: dict | None = None,
+          parts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Weighted score per industry, highest first (pure). Ties keep
+    alphabetical order and share a rank. ``parts`` may be passed in when
+    already computed by :func:`criterion_parts`."""
+    shares = check_weights(weights)
+    parts = criterion_parts(table, scores) if parts is None else parts
+    keys = list(shares)
+    values = parts[keys].to_numpy(dtype=float)
+    w = np.array([shares[k] for k in keys])
+    available = ~np.isnan(values)
+    used = available @ w
+    with np.errstate(invalid="ignore", divide="ignore"):
+        total = np.where(used > 0, np.nan_to_num(values) @ w / used, np.nan)
+    data_keys = [i for i, k in enumerate(keys) if not BY_KEY[k].own_judgement]
+    missing = [[BY_KEY[keys[i]].label for i in data_keys if not row[i]] for row in available]
+    result = pd.DataFrame({"name": table["name"], "score": total, "missing": missing}, index=table.index)
+    result = result.join(parts[keys])
     result = result.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     result["rank"] = result["score"].rank(ascending=False, method="min")
     return result
@@ -155,10 +171,17 @@ class RankingExercise:
         self.table = criteria_table(dataset, self.county, self.start, self.end)
         self.names = self.table["name"]
 
+    def parts(self, state: RankingState) -> pd.DataFrame:
+        """Criterion scores, recomputed only when the learner's own scores change."""
+        key = repr(sorted((k, sorted(v.items())) for k, v in state.scores.items()))
+        if getattr(self, "_parts_key", None) != key:
+            self._parts, self._parts_key = criterion_parts(self.table, state.scores), key
+        return self._parts
+
     def ranked(self, state: RankingState) -> pd.DataFrame:
         """The computed ranking with the learner's moves applied; column
         ``position`` is the final place, ``rank`` the computed one."""
-        result = score(self.table, state.weights, state.scores)
+        result = score(self.table, state.weights, state.scores, self.parts(state))
         order = apply_moves(list(result.index), state.moves)
         result = result.loc[order]
         result["position"] = range(1, len(result) + 1)
@@ -180,6 +203,9 @@ class RankingExercise:
         value = check_score(criterion, industry, value, self.names.index)
         scores = {k: dict(v) for k, v in state.scores.items()}
         scores.setdefault(criterion, {})[industry] = value
+        if value is None:
+            del scores[criterion][industry]
+        scores = {k: v for k, v in scores.items() if v}
         return RankingState(state.weights, scores, state.moves, state.strengths, state.niches)
 
     def check_marks(self, state: RankingState) -> list[str]:
@@ -239,7 +265,8 @@ class RankingExercise:
     def sensitivity(self, state: RankingState, top: int = 10) -> pd.DataFrame:
         """Computed rank of today's top industries when each weighted
         criterion is left out in turn."""
-        base = score(self.table, state.weights, state.scores)
+        parts = self.parts(state)
+        base = score(self.table, state.weights, state.scores, parts)
         shown = base.index[:top]
         columns = {"Nå": base.loc[shown, "rank"]}
         used = [k for k, w in state.weights.items()
@@ -247,7 +274,7 @@ class RankingExercise:
         for key in used:
             if len(used) > 1:
                 alt = dict(state.weights, **{key: 0})
-                columns[f"Uten {BY_KEY[key].label.lower()}"] = score(self.table, alt, state.scores).loc[shown, "rank"]
+                columns[f"Uten {BY_KEY[key].label.lower()}"] = score(self.table, alt, state.scores, parts).loc[shown, "rank"]
         table = pd.DataFrame(columns)
         table.index = pd.Index(self.names[shown], name="Næring")
         return table

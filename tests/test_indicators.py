@@ -83,3 +83,59 @@ def test_missing_cells_are_left_out_not_zeroed():
     s = ind.shares(E)
     assert s.loc["a", "x"] == pytest.approx(0.5)
     assert np.isnan(ind.location_quotient(E).loc["a", "y"])
+
+
+# --- growth, productivity, shift-share, variety --------------------------------
+
+@pytest.fixture
+def E0(fjordland):
+    return fjordland.matrix(2020)
+
+
+def test_growth_by_hand(E0, E):
+    g = ind.growth(E0, E)
+    assert g.loc["F6", "ikt"] == pytest.approx((32 - 27) / 27)
+    assert g.loc["F1", "fiske"] == 0
+    assert np.isnan(g.loc["F3", "fiske"])  # nothing to grow from
+    assert ind.annual_growth(E0, E, 3).loc["F6", "ikt"] == pytest.approx((32 / 27) ** (1 / 3) - 1)
+    with pytest.raises(ValueError):
+        ind.annual_growth(E0, E, 0)
+
+
+def test_relative_productivity_by_hand(fjordland, E):
+    VA = fjordland.matrix(2023, measure="value_added")
+    rp = ind.relative_productivity(VA, E)
+    # Sletteby's value added per person is 1.2 times the course's base; the nation's
+    # IKT productivity is (12+6+3·0.9+2+5+32·1.2)·1400 / 60 per thousand employed.
+    nation = (12 + 6 + 3 * 0.9 + 2 + 5 + 32 * 1.2) * 1400 / 60
+    assert rp.loc["F6", "ikt"] == pytest.approx(1.2 * 1400 / nation)
+    assert np.isnan(rp.loc["F3", "fiske"])
+
+
+def test_shift_share_parts_sum_to_the_change(E0, E):
+    parts = ind.shift_share(E0, E)
+    total = parts["national"] + parts["mix"] + parts["regional"]
+    assert np.allclose(total, parts["change"])
+    g = E.values.sum() / E0.values.sum() - 1                       # 600 / 572 − 1
+    g_ikt = 60 / 48 - 1
+    assert parts["national"].loc["F6", "ikt"] == pytest.approx(27 * g)
+    assert parts["mix"].loc["F6", "ikt"] == pytest.approx(27 * (g_ikt - g))
+    assert parts["regional"].loc["F6", "ikt"] == pytest.approx(27 * ((32 / 27 - 1) - g_ikt))
+    assert parts["regional"].sum(axis=0).abs().max() < 1e-9       # shifts cancel out nationally
+
+
+def test_related_plus_unrelated_variety_is_total_entropy(fjordland, E):
+    groups = fjordland.frame.drop_duplicates("industry").set_index("industry").parent
+    v = ind.variety(E, groups)
+    assert np.allclose(v.related + v.unrelated, v.total)
+    assert np.allclose(v.total, ind.entropy(E))
+    # Kystby by hand: groups primary 13, industry 19, private services 28, public 40 (of 100)
+    P = np.array([.13, .19, .28, .40])
+    assert v.loc["F1", "unrelated"] == pytest.approx(-(P * np.log2(P)).sum())
+
+
+def test_variety_extremes():
+    groups = pd.Series({"a": "g", "b": "g", "c": "h", "d": "h"})
+    one_group = pd.DataFrame([[1, 1, 0, 0]], index=["r"], columns=list("abcd"))
+    v = ind.variety(one_group, groups)
+    assert v.loc["r", "unrelated"] == 0 and v.loc["r", "related"] == pytest.approx(1)

@@ -1,0 +1,65 @@
+"""View for «Hvilke nisjer ligger nær fylkets styrker?»."""
+
+import ipywidgets as w
+
+from .. import analysis_report
+from ..data import Dataset
+from ..niches import MAX_NICHES, MAX_REASON, NicheExercise
+from ..workbook import Workbook
+from .common import LABEL_STYLE, WIDE, county_dropdown, save_button, show_feedback, workbook_notice
+from .pick_rows import PickRows
+
+
+class NicheView:
+    def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
+        self.dataset = dataset
+        self.workbook = workbook or Workbook()
+        self.county = county_dropdown(dataset.regions, county or self.workbook.county)
+        self.strength = w.Dropdown(description="Styrke", style=LABEL_STYLE, layout=WIDE)
+        self.neighbours = w.HTML()
+        self.rows = PickRows(dataset.industries(), MAX_NICHES,
+                             f"Hvorfor kan dette bli en nisje for fylket? (høyst {MAX_REASON} tegn)", label="Nisje")
+        self.button = save_button()
+        self.feedback = w.HTML()
+        self.widget = w.VBox([
+            workbook_notice(self.workbook), self.county,
+            w.HTML("<p>Velg en av fylkets styrker (LQ ≥ 1) og se hvilke næringer som ligger nærmest:</p>"),
+            self.strength, self.neighbours,
+            w.HTML("<p><strong>Dine kandidatnisjer</strong> (1–5), med en kort begrunnelse:</p>"),
+            self.rows.widget, self.button, self.feedback,
+        ])
+        self.county.observe(self.on_county, names="value")
+        self.strength.observe(self.on_strength, names="value")
+        self.button.on_click(self.on_save)
+        self.on_county()
+
+    def on_county(self, _=None):
+        self.exercise = NicheExercise(self.dataset, self.county.value)
+        options = [(self.exercise.names[i], i) for i in self.exercise.strengths()]
+        first = self._first_strength([code for _, code in options])
+        self.strength.unobserve(self.on_strength, names="value")
+        self.strength.options = options
+        self.strength.value = first
+        self.strength.observe(self.on_strength, names="value")
+        self.on_strength()
+        self.rows.fill(self.exercise.saved_niches(self.workbook))
+        self.feedback.value = ""
+
+    def _first_strength(self, codes: list[str]) -> str | None:
+        """Start from the learner's first pick in «Region og spesialisering»."""
+        picks = self.workbook.value("spesialisering", {})
+        if isinstance(picks, dict) and picks.get("county") == self.exercise.county:
+            for pick in picks.get("picks", []):
+                if isinstance(pick, dict) and pick.get("industry") in codes:
+                    return pick["industry"]
+        return codes[0] if codes else None
+
+    def on_strength(self, _=None):
+        industry = self.strength.value
+        self.neighbours.value = analysis_report.neighbours_table(self.exercise, industry) if industry else ""
+
+    def on_save(self, _=None):
+        show_feedback(self.feedback, self.exercise.save(self.workbook, self.rows.values()))
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
