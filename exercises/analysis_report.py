@@ -29,15 +29,15 @@ def variety_table(dataset: Dataset, year: int) -> str:
 
 def neighbours_table(exercise: NicheExercise, industry: str) -> str:
     n = exercise.neighbours(industry)
-    shown = pd.DataFrame({"Nærhet (φ)": n.proximity, "LQ i fylket": n.lq, "Relatert tetthet": n.density,
-                          "Plassering": n.quadrant})
+    shown = pd.DataFrame({"Nærhet (φ)": n.proximity, "Cosinus": n.cosine, "LQ i fylket": n.lq,
+                          "Relatert tetthet": n.density, "Plassering": n.quadrant})
     shown.index = pd.Index(n["name"], name="Næring")
     caption = (f"Næringene nærmest «{exercise.names[industry]}», målt ved hvor ofte de samme fylkene er "
                f"spesialisert i begge (alle år 2008–{exercise.year} samlet). LQ og tetthet for "
                f"{exercise.county_name} {exercise.year}. {REFERENCE}")
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
-                         formats={"Nærhet (φ)": two, "LQ i fylket": two, "Relatert tetthet": two})
+                         formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Relatert tetthet": two})
 
 
 def quadrant_figure(exercise: NicheExercise) -> str:

@@ -17,16 +17,18 @@ MAX_REASON = 300
 CLEAR_LQ = 1.25
 
 
-def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Proximity between industries (pooled over every year in the data) and,
-    for one county, each industry's LQ, relatedness density and quadrant."""
-    phi = relatedness.proximity(relatedness.pooled_presence([dataset.matrix(y) for y in dataset.years]))
+def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Proximity and cosine similarity between industries (pooled over every
+    year in the data) and, for one county, each industry's LQ, relatedness
+    density and quadrant."""
+    pooled = relatedness.pooled_presence([dataset.matrix(y) for y in dataset.years])
+    phi = relatedness.proximity(pooled)
     E = dataset.matrix(year)
     density = relatedness.relatedness_density(relatedness.presence(E), phi).loc[county]
     lq = indicators.location_quotient(E).loc[county]
     table = pd.DataFrame({"name": pd.Series(dataset.industries()), "lq": lq, "density": density})
     table["quadrant"] = relatedness.quadrant(table.lq, table.density)
-    return phi, table
+    return phi, relatedness.cosine_similarity(pooled), table
 
 
 class NicheExercise:
@@ -35,7 +37,7 @@ class NicheExercise:
         self.county = resolve_region(county, dataset.regions)
         self.county_name = dataset.regions[self.county]
         self.year = year or dataset.years[-1]
-        self.phi, self.table = relatedness_table(dataset, self.county, self.year)
+        self.phi, self.cosine, self.table = relatedness_table(dataset, self.county, self.year)
         self.names = self.table["name"]
 
     def strengths(self) -> list[str]:
@@ -45,7 +47,7 @@ class NicheExercise:
     def neighbours(self, industry: str, count: int = 8) -> pd.DataFrame:
         """The industries closest to ``industry`` by proximity φ."""
         closest = self.phi[industry].drop(industry).sort_values(ascending=False).head(count)
-        return self.table.loc[closest.index].assign(proximity=closest)
+        return self.table.loc[closest.index].assign(proximity=closest, cosine=self.cosine[industry][closest.index])
 
     def check(self, rows) -> Feedback:
         parsed, errors = parse_picks(rows, self.names, least=MIN_NICHES, most=MAX_NICHES, max_reason=MAX_REASON)

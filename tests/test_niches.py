@@ -54,3 +54,8 @@ def test_save_and_read_back(nordland, workbook):
     assert saved["county"] == "18" and saved["niches"][0]["reason"] == "Digitalt havbruk"
     assert 0 <= saved["niches"][0]["density"] <= 1
     assert [p.industry for p in nordland.saved_niches(Workbook(workbook.path))] == ["ikt"]
+
+
+def test_neighbours_show_both_relatedness_measures(nordland):
+    near = nordland.neighbours("fiske_havbruk", count=3)
+    assert ((near.cosine >= near.proximity - 1e-12) & (near.cosine <= 1)).all()  # cosine ≥ min-conditional
