@@ -85,6 +85,17 @@ def shift_share_parts(dataset: Dataset, county: str, start: int, end: int) -> pd
     return frame
 
 
+def shift_share_table(dataset: Dataset, county: str, start: int, end: int) -> str:
+    frame = shift_share_parts(dataset, county, start, end)
+    frame = frame[["change", "national", "mix", "regional"]]
+    frame.columns = ["Endring i alt", "Nasjonal vekst", "Næringsstruktur", "Regional forskyvning"]
+    frame.index.name = "Næring"
+    caption = (f"Skift-andel for {dataset.regions[county]} {start}–{end}, sysselsatte i tusen. "
+               f"De tre delene summerer seg til endringen. {REFERENCE}")
+    return display.table(frame, caption, dataset.provenance, end,
+                         formats={c: lambda x: display.number(x, 2) for c in frame.columns})
+
+
 def shift_share_figure(dataset: Dataset, county: str, start: int, end: int, top: int = 12) -> str:
     frame = shift_share_parts(dataset, county, start, end)
     frame = frame.loc[frame.change.abs().sort_values(ascending=False).index[:top]]
@@ -170,7 +181,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
 
 
 def _remark(row) -> str:
-    parts = []
+    parts = [] if row.score == row.score else ["For lite data til å gi poeng"]
     if row.moved:
         parts.append(f"Flyttet fra plass {int(row['rank'])}: {row.moved}")
     if row.missing:

@@ -7,7 +7,8 @@ Each criterion is turned into a 0–1 score within the county: data criteria
 by percentile rank among the county's industries (robust to one extreme
 value such as oil in Rogaland), the learner's own 0–5 scores by dividing by
 5. An industry missing a criterion is scored on the others, with the
-weights scaled up, and the table says which criterion is missing.
+weights scaled up, and the table says which criterion is missing; with data
+for less than half of the weight on data criteria it gets no score.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ SECTION = "analyse"
 MAX_REASON = 300
 MAX_MARKED = 8
 SCALE = 5  # own judgement: 0–5
+MIN_DATA = 0.5  # an industry needs data for at least half the weight on data criteria
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,9 @@ def score(table: pd.DataFrame, weights: dict, scores: dict | None = None,
     with np.errstate(invalid="ignore", divide="ignore"):
         total = np.where(used > 0, np.nan_to_num(values) @ w / used, np.nan)
     data_keys = [i for i, k in enumerate(keys) if not BY_KEY[k].own_judgement]
+    data_weight = w[data_keys].sum()
+    if data_weight > 0:  # too little data: no score rather than one criterion's say
+        total = np.where(available[:, data_keys] @ w[data_keys] >= MIN_DATA * data_weight, total, np.nan)
     missing = [[BY_KEY[keys[i]].label for i in data_keys if not row[i]] for row in available]
     result = pd.DataFrame({"name": table["name"], "score": total, "missing": missing}, index=table.index)
     result = result.join(parts[keys])

@@ -50,6 +50,12 @@ def test_missing_data_scores_on_the_other_criteria():
     assert result.loc["a", "missing"] == []
 
 
+def test_too_little_data_gives_no_score():
+    result = score(TABLE, {"vekst": 3, "masse": 1})
+    assert np.isnan(result.loc["b", "score"]) and result.index[-1] == "b"
+    assert result.loc["b", "missing"] == ["Vekst"]
+
+
 def test_own_judgement_counts_only_where_given():
     result = score(TABLE, {"masse": 1, "fou": 1}, {"fou": {"a": 5}})
     assert result.loc["a", "score"] == pytest.approx((1 / 3 + 1) / 2)

@@ -1,0 +1,47 @@
+"""Numbers that the chapters state in their text («egne beregninger»),
+recomputed from the data, so that the prose cannot drift from the tables."""
+
+import pytest
+
+from exercises import indicators as ind
+from exercises.analysis_report import groups
+
+
+def test_related_variety_extremes_2019(real):
+    related = ind.variety(real.matrix(2019), groups(real)).related
+    assert real.regions[related.idxmin()] == "Oslo"
+    assert real.regions[related.idxmax()] == "Møre og Romsdal"
+
+
+def test_health_is_specialised_in_most_county_years(real):
+    present = sum(int((ind.location_quotient(real.matrix(y))["helse_omsorg"] >= 1).sum()) for y in real.years)
+    assert present == 144 and len(real.years) * len(real.regions) == 180
+
+
+def test_oil_and_gas_value_added_fell_2014_to_2016(real):
+    va = {y: real.national(y, "main", "value_added")["olje_gass"] / 1000 for y in (2014, 2016)}
+    assert va[2014] == pytest.approx(610, abs=5) and va[2016] == pytest.approx(396, abs=5)
+
+
+def test_value_added_per_employed_2019(real):
+    va, e = real.national(2019, "main", "value_added"), real.national(2019, "main")
+    per_person = va / e / 1000  # NOK million per thousand employed -> NOK million per person
+    assert per_person["olje_gass"] == pytest.approx(8.8, abs=0.05)
+    assert per_person["finans"] == pytest.approx(3.3, abs=0.05)
+    assert va.sum() / e.sum() / 1000 == pytest.approx(1.1, abs=0.05)
+
+
+def test_rogaland_above_six_in_both_oil_industries_2019(real):
+    lq = ind.location_quotient(real.matrix(2019)).loc["11"]
+    assert lq["olje_gass_utvinning"] > 6 and lq["olje_gass_tjenester"] > 6
+
+
+def test_kystby_worked_examples(fjordland):
+    E0, E1 = fjordland.matrix(2020), fjordland.matrix(2023)
+    v = ind.variety(E1, groups(fjordland))
+    assert (round(v.loc["F1", "unrelated"], 2), round(v.loc["F1", "related"], 2)) == (1.88, 1.39)
+    assert v.related.idxmax() == "F2" and v.related.idxmin() == "F6"  # Fjorddal highest, Sletteby lowest
+    assert v.unrelated.idxmin() == "F6"
+    parts = ind.shift_share(E0, E1)
+    assert parts["regional"].loc["F1", "ikt"] == pytest.approx(2.0)
+    assert parts["change"].loc["F1", "ikt"] == 4
