@@ -1,9 +1,12 @@
 """Widgets shared by the exercise views."""
 
+from html import escape
+
 import ipywidgets as w
 
 from .. import display
 from ..feedback import Feedback
+from ..strategy import chapter
 from ..workbook import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
@@ -29,3 +32,105 @@ def show_feedback(target: w.HTML, result: Feedback) -> None:
 def save_button(text: str = "Sjekk og lagre") -> w.Button:
     return w.Button(description=text, button_style="primary", icon="check",
                     tooltip=text, layout=w.Layout(width="auto"))
+
+
+# Added for the chapters Organisere … Ditt utkast ---------------------------
+BLANK = ("— velg —", "")
+NARROW = {"description_width": "initial"}
+
+
+class ExerciseView:
+    """Base of the views: shows ``self.widget`` when the view is the last
+    thing in a notebook cell."""
+
+    widget: w.Widget
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def dropdown(options, value, description: str, blank: bool = False, width: str | None = None) -> w.Dropdown:
+    """A dropdown from ``options`` (key -> label, or a list of labels that
+    are their own keys); an unknown ``value`` falls back to the first."""
+    pairs = [(label, key) for key, label in options.items()] if isinstance(options, dict) else [(o, o) for o in options]
+    if blank:
+        pairs.insert(0, BLANK)
+    keys = [key for _, key in pairs]
+    return w.Dropdown(options=pairs, value=value if value in keys else keys[0], description=description,
+                      style=NARROW if width else LABEL_STYLE, layout=w.Layout(width=width) if width else WIDE)
+
+
+def text_input(description: str, placeholder: str = "", value: str = "", lines: int = 1,
+               width: str | None = None) -> w.Text | w.Textarea:
+    """A text field; ``lines`` > 1 gives a text area that tall."""
+    layout = w.Layout(width=width) if width else w.Layout(width="min(100%, 40rem)")
+    if lines > 1:
+        layout.height = f"{1.6 * lines + 0.6:.1f}rem"
+        return w.Textarea(value=value, placeholder=placeholder, description=description,
+                          style=NARROW if width else LABEL_STYLE, layout=layout)
+    return w.Text(value=value, placeholder=placeholder, description=description,
+                  style=NARROW if width else LABEL_STYLE, layout=layout)
+
+
+def multi_select(options: dict, value, description: str, rows: int = 4) -> w.SelectMultiple:
+    """Several choices (key -> label); hold Ctrl or Cmd to choose more than one."""
+    pairs = [(label, key) for key, label in options.items()]
+    chosen = tuple(v for v in (value or ()) if v in options)
+    return w.SelectMultiple(options=pairs, value=chosen, rows=max(2, min(rows, len(pairs) or 2)),
+                            description=description, style=LABEL_STYLE, layout=WIDE)
+
+
+def row(*widgets: w.Widget) -> w.HBox:
+    """Widgets side by side, wrapping on a narrow screen."""
+    return w.HBox(list(widgets), layout=w.Layout(flex_flow="row wrap"))
+
+
+def heading(text: str) -> w.HTML:
+    return w.HTML(f"<p><strong>{escape(text)}</strong></p>")
+
+
+def notice(text: str) -> w.HTML:
+    """A note for the learner, such as which chapter to do first."""
+    return w.HTML(f'<div class="kurs-banner" role="note">{escape(text)}</div>')
+
+
+def priority_dropdown(priorities: list[dict]) -> w.Dropdown:
+    """The learner's saved priorities, by title."""
+    if not priorities:
+        return w.Dropdown(options=[("— ingen prioriteringer lagret —", "")], value="", disabled=True,
+                          description="Prioritering", style=LABEL_STYLE, layout=WIDE)
+    titles = [p["title"] for p in priorities]
+    return w.Dropdown(options=titles, value=titles[0], description="Prioritering", style=LABEL_STYLE, layout=WIDE)
+
+
+class PerPriorityView(ExerciseView):
+    """Base of the views that fill a part (actions, indicators) for each
+    saved priority: a dropdown of the priorities, the form, a save button.
+    A subclass builds its form widgets, then calls this ``__init__``, and
+    says how to fill the form (``fill``) and read it (``answer``)."""
+
+    def __init__(self, exercise, workbook: Workbook, form: list[w.Widget]):
+        self.exercise, self.workbook = exercise, workbook
+        self.priority = priority_dropdown(exercise.priorities)
+        self.button = save_button()
+        self.feedback = w.HTML()
+        first = [] if exercise.priorities else [notice(
+            f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {chapter('prioriteringer')}, "
+            "og kjør dette kapitlet på nytt (Run → Run All Cells).")]
+        self.widget = w.VBox([workbook_notice(workbook), *first, self.priority, *form, self.button, self.feedback])
+        self.priority.observe(self.on_priority, names="value")
+        self.button.on_click(self.on_save)
+        self.on_priority()
+
+    def on_priority(self, _=None):
+        self.fill(self.priority.value)
+        self.feedback.value = ""
+
+    def on_save(self, _=None):
+        show_feedback(self.feedback, self.exercise.save(self.workbook, self.priority.value, *self.answer()))
+
+    def fill(self, priority: str) -> None:
+        raise NotImplementedError
+
+    def answer(self) -> tuple:
+        raise NotImplementedError

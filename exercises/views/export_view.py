@@ -1,0 +1,24 @@
+"""View for «Ditt utkast»: write the draft as Markdown, HTML and Word."""
+
+import ipywidgets as w
+
+from ..export import build_draft, save_draft, to_html
+from ..workbook import Workbook
+from .common import ExerciseView, save_button, show_feedback, workbook_notice
+
+
+class ExportView(ExerciseView):
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or Workbook()
+        self.button = save_button("Lag utkastet (Markdown, HTML og Word)")
+        self.feedback = w.HTML()
+        self.preview = w.HTML(to_html(build_draft(self.workbook), standalone=False))
+        self.button.on_click(self.on_save)
+        self.widget = w.VBox([workbook_notice(self.workbook), self.button, self.feedback,
+                              w.HTML("<p><strong>Slik ser utkastet ut nå:</strong></p>"), self.preview])
+
+    def on_save(self, _=None):
+        result, draft = save_draft(self.workbook)
+        show_feedback(self.feedback, result)
+        if draft is not None:
+            self.preview.value = to_html(draft, standalone=False)

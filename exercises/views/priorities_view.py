@@ -1,0 +1,53 @@
+"""View for «Utkast til prioriteringer» (chapter Prioritere)."""
+
+import ipywidgets as w
+
+from ..priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise, links_table, \
+    missing_analysis
+from ..strategy import chapter
+from ..workbook import Workbook
+from .common import (ExerciseView, heading, multi_select, notice, save_button, show_feedback,
+                     text_input, workbook_notice)
+
+CRITERION_STYLE = {"description_width": "20rem"}
+
+
+class PrioritiesView(ExerciseView):
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or Workbook()
+        self.exercise = PrioritiesExercise(self.workbook)
+        analysis, actors = self.exercise.analysis, self.exercise.actors
+        first = [w.HTML(links_table(analysis, self.workbook)) if analysis.links else notice(missing_analysis())]
+        if not actors:
+            first.append(notice(f"Aktørkartet ditt er tomt. Lagre aktører i kapitlet {chapter('aktorer')}, og kjør "
+                                "dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
+        links = {link.industry: link.label for link in analysis.links}
+        saved = self.exercise.saved_rows(self.workbook)
+        self.titles, self.links, self.reasons, self.drivers, self.scores = [], [], [], [], []
+        blocks = []
+        for n in range(MAX_PRIORITIES):
+            p = saved[n] if n < len(saved) else None
+            self.titles.append(text_input("Navn", f"Kort navn på prioriteringen (høyst {MAX_TITLE} tegn)",
+                                          p.title if p else ""))
+            self.links.append(multi_select(links, p.links if p else (), "Bygger på"))
+            self.reasons.append(text_input("Begrunnelse", f"Hvorfor denne? (høyst {MAX_REASON} tegn)",
+                                           p.reason if p else "", lines=3))
+            self.drivers.append(multi_select({a: a for a in actors}, p.drivers if p else (), "Drives av"))
+            self.scores.append({key: w.IntSlider(value=p.scores[key] if p else 3, min=1, max=5, description=text,
+                                                 style=CRITERION_STYLE, layout=w.Layout(width="min(100%, 40rem)"))
+                                for key, text in CRITERIA.items()})
+            blocks.append(w.VBox([heading(f"Prioritering {n + 1}"), self.titles[-1], self.links[-1],
+                                  self.reasons[-1], self.drivers[-1], *self.scores[-1].values()]))
+        self.button = save_button()
+        self.feedback = w.HTML()
+        self.button.on_click(self.on_save)
+        self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
+
+    def rows(self):
+        return [{"title": title.value, "links": list(links.value), "reason": reason.value,
+                 "drivers": list(drivers.value), "scores": {key: s.value for key, s in scores.items()}}
+                for title, links, reason, drivers, scores in
+                zip(self.titles, self.links, self.reasons, self.drivers, self.scores)]
+
+    def on_save(self, _=None):
+        show_feedback(self.feedback, self.exercise.save(self.workbook, self.rows()))
