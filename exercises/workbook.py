@@ -22,12 +22,31 @@ MAX_BYTES = 5_000_000  # far above any real workbook; guards against a wrong fil
 
 
 class Workbook:
-    """Read once on creation; every :meth:`put` saves the whole file."""
+    """The file is read again whenever another kernel may have changed it
+    (each chapter runs in its own kernel), and :meth:`put` changes only its
+    own section of what is on disk, so two open chapters never undo each
+    other's work."""
 
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else paths.workbook_path()
         self.messages: list[str] = []  # Norwegian notes for the learner
+        self._seen = None
         self.data = self._read()
+        self._seen = self._stamp()
+
+    def _stamp(self):
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return info.st_mtime_ns, info.st_size
+
+    def refresh(self) -> None:
+        """Read the file again if it changed since this object last saw it."""
+        stamp = self._stamp()
+        if stamp != self._seen:
+            self.data = self._read() if stamp else _empty()
+            self._seen = self._stamp()
 
     # reading -----------------------------------------------------------
     def _read(self) -> dict:
@@ -71,6 +90,7 @@ class Workbook:
 
     # the learner's content ----------------------------------------------
     def get(self, section: str, default=None):
+        self.refresh()
         return self.data["sections"].get(section, default)
 
     def put(self, section: str, value) -> None:
@@ -81,6 +101,7 @@ class Workbook:
             json.dumps(value, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as error:
             raise InputError(f"Kunne ikke lagre «{section}»: innholdet kan ikke skrives som tekst ({error}).") from error
+        self.refresh()
         self.data["sections"][section] = {"saved": _now(), "value": value}
         self.save()
 
@@ -110,6 +131,7 @@ class Workbook:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._seen = self._stamp()
 
 
 def json_number(value, digits: int = 3):

@@ -99,3 +99,23 @@ def test_values_that_are_not_json_are_refused_with_a_message(workbook, value):
 def test_section_needs_a_name(workbook):
     with pytest.raises(InputError):
         workbook.put("", "tekst")
+
+
+def test_two_open_chapters_never_undo_each_others_work(workbook):
+    """Each chapter has its own kernel and its own Workbook object."""
+    other = Workbook(workbook.path)
+    workbook.put("tiltak", {"a": "tiltak fra Gjennomføre"})
+    assert other.value("tiltak") == {"a": "tiltak fra Gjennomføre"}  # sees the newer file
+    other.put("indikatorer", {"b": "indikator fra Måle og lære"})
+    workbook.put("visjon", "en visjon")
+    final = Workbook(workbook.path)
+    assert final.value("tiltak") and final.value("indikatorer") and final.value("visjon") == "en visjon"
+
+
+def test_a_file_damaged_while_open_is_set_aside_before_saving(workbook):
+    workbook.put("profil", {"county": "11"})
+    workbook.path.write_text("{ødelagt", encoding="utf-8")
+    workbook.put("visjon", "ny")
+    aside = [p for p in workbook.path.parent.iterdir() if ".skadet-" in p.name]
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ødelagt"
+    assert Workbook(workbook.path).value("visjon") == "ny"
