@@ -20,7 +20,7 @@ from pathlib import Path
 
 import docx
 
-from . import actions, monitoring, planning, stakeholders
+from . import actions, monitoring, planning, self_assessment, stakeholders
 from .counties import COUNTIES_2024
 from .feedback import Feedback
 from .priorities import CRITERIA, data_source, saved_priorities
@@ -118,7 +118,8 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
             ("Prioriteringer", "prioriteringer", _priorities),
             ("Tiltak", "tiltak", _actions),
             ("Indikatorer", "indikatorer", _indicators),
-            ("Plassering i plansystemet", "plan", _planning)):
+            ("Plassering i plansystemet", "plan", _planning),
+            ("Egenvurdering", "roller", _self_assessment)):
         start, missing = len(draft.blocks), len(draft.missing)
         try:
             builder(workbook, draft)
@@ -303,6 +304,23 @@ def _planning(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Paragraph(planning.FORMS[answer["form"]], "Form"))
     if answer["next_step"]:
         draft.blocks.append(Paragraph(_t(answer["next_step"]), "Neste steg"))
+
+
+def _self_assessment(workbook: Workbook, draft: Draft) -> None:
+    draft.blocks.append(Heading("Egenvurdering av arbeidet i fylket"))
+    answer = self_assessment.saved_assessment(workbook)
+    if answer is None:
+        return draft.lack("Egenvurdering", "roller")
+    scores = answer["scores"]
+    draft.blocks.append(Table("Egenvurdering: 0–5 på hvert av veilederens seks elementer",
+                              ("Element", "Poeng (0–5)", "Vurdering"), tuple(
+        (e.label, str(scores[k]), self_assessment.SCALE[scores[k]]) for k, e in self_assessment.ELEMENTS.items()),
+        self_assessment.OWN.text))
+    low = self_assessment.weakest(scores)
+    if low:
+        draft.blocks.append(Paragraph(", ".join(self_assessment.ELEMENTS[k].label for k in low), "Svakest"))
+    if answer["comment"]:
+        draft.blocks.append(Paragraph(_t(answer["comment"]), "Begrunnelse"))
 
 
 # Markdown ------------------------------------------------------------------

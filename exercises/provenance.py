@@ -43,6 +43,19 @@ class Provenance:
         return cls(**raw)
 
 
+@dataclass(frozen=True)
+class OwnWork:
+    """The source line under a table or figure of what learners made
+    themselves (scores, choices): no data set lies behind it, so the line
+    says whose judgement it is. Used where a :class:`Provenance` is."""
+
+    text: str
+    fictional: bool = False
+
+    def caption(self, year: int | None = None) -> str:
+        return self.text
+
+
 SSB_11713 = dict(
     source="Statistisk sentralbyrå (SSB)",
     table="11713",

@@ -20,6 +20,9 @@ CHAPTERS = {
     "tiltak": "Gjennomføre",
     "indikatorer": "Måle og lære",
     "plan": "Smart spesialisering og plan- og bygningsloven",
+    "quiz": "Hva er smart spesialisering, og hvorfor i Norge?",
+    "roller": "Fylkeskommunens roller",
+    "workshop": "For lærere og workshopledere",
 }
 
 

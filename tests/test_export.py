@@ -11,6 +11,7 @@ from test_monitoring import ASSUMPTION, OUTCOME, OUTPUT
 from test_planning import BEST
 from test_priorities import RIGHT as PRIORITIES
 from test_priorities import with_priorities
+from test_self_assessment import SCORES as SELF_ASSESSMENT
 from test_vision import answer
 
 from exercises.actions import ActionsExercise
@@ -18,6 +19,7 @@ from exercises.export import build_draft, save_draft, to_docx, to_html, to_markd
 from exercises.monitoring import MonitoringExercise
 from exercises.planning import save_placements
 from exercises.priorities import PrioritiesExercise, data_source
+from exercises.self_assessment import save_assessment
 from exercises.views.export_view import ExportView
 from exercises.vision import VisionExercise
 from exercises.workbook import Workbook
@@ -35,6 +37,7 @@ def full(workbook: Workbook) -> Workbook:
         assert actions.save(workbook, p["title"], ACTIONS).ok
         assert indicators.save(workbook, p["title"], [OUTPUT, OUTCOME], ASSUMPTION).ok
     assert save_placements(workbook, BEST, "plan", "Neste planstrategi i 2028").ok
+    assert save_assessment(workbook, SELF_ASSESSMENT, "Bygger på handlingsprogrammet").ok
     return workbook
 
 
@@ -69,7 +72,7 @@ def test_full_workbook_gives_a_whole_draft(workbook):
 def test_every_table_states_its_source(workbook):
     draft = build_draft(full(workbook), DAY)
     tables = [b for b in draft.blocks if type(b).__name__ == "Table"]
-    assert len(tables) == 10 and all(t.source.startswith(("Kilde:", "Fiktive undervisningsdata")) for t in tables)
+    assert len(tables) == 11 and all(t.source.startswith(("Kilde:", "Fiktive undervisningsdata")) for t in tables)
     assert "Fiktive undervisningsdata (2023)" in tables[0].source  # Fjordland is labelled as fictional
 
 
@@ -114,7 +117,8 @@ def test_partly_filled_workbook_names_each_missing_part_and_its_chapter(workbook
         "Indikatorer for «Sjømat med merkevare»: gjøres i kapitlet «Måle og lære»",
         "Indikatorer for «Sporbar sjømat med IKT»: gjøres i kapitlet «Måle og lære»",
         "Indikatorer for «Grønne verft»: gjøres i kapitlet «Måle og lære»",
-        "Plassering i plansystemet: gjøres i kapitlet «Smart spesialisering og plan- og bygningsloven»"]
+        "Plassering i plansystemet: gjøres i kapitlet «Smart spesialisering og plan- og bygningsloven»",
+        "Egenvurdering: gjøres i kapitlet «Fylkeskommunens roller»"]
     text = to_markdown(draft)
     assert "## Dette mangler i utkastet" in text
     assert "> **Mangler:** Visjon og mål mangler. Gjør kapitlet «Visjon og mål»." in text
@@ -126,7 +130,7 @@ def test_empty_workbook_gives_a_document_that_lists_every_chapter(workbook):
     draft = build_draft(workbook, DAY)
     assert [m.split(": gjøres i kapitlet ")[1] for m in draft.missing] == [
         "«Velkommen»", "«Analysere»", "«Organisere»", "«Visjon og mål»", "«Prioritere»", "«Gjennomføre»",
-        "«Måle og lære»", "«Smart spesialisering og plan- og bygningsloven»"]
+        "«Måle og lære»", "«Smart spesialisering og plan- og bygningsloven»", "«Fylkeskommunens roller»"]
     assert draft.title.endswith("– fylket ditt")
     text = to_markdown(draft)
     assert "Lag prioriteringer i kapitlet «Prioritere», og deretter tiltak i kapitlet «Gjennomføre»" in text
@@ -150,7 +154,7 @@ def test_earlier_picks_are_shown_when_the_ranking_is_missing(workbook):
     ("indikatorer", {"by_priority": {"sjømat med merkevare": {"indicators": [{"baseline": "mye"}]}}}),
     ("visjon", {"statement": ["liste"], "goals": {"a": 1}}), ("aktorer", {"actors": [{"name": None}]}),
     ("analyse", {"ranking": [{"rank": "1"}, {"rank": 2, "score": "høy"}]}), ("plan", {"placements": 3}),
-    ("profil", ["46"]),
+    ("profil", ["46"]), ("roller", {"scores": {"analysere": "mye"}}), ("roller", [3]),
 ])
 def test_damaged_sections_never_break_the_files(workbook, tmp_path, section, value):
     with_priorities(workbook)
@@ -158,6 +162,16 @@ def test_damaged_sections_never_break_the_files(workbook, tmp_path, section, val
     draft, files = write_draft(workbook, tmp_path, DAY)
     assert docx.Document(str(files["docx"])).paragraphs
     assert files["html"].read_text(encoding="utf-8").endswith("</html>\n")
+
+
+def test_self_assessment_is_a_table_with_the_weakest_elements(workbook):
+    text = to_markdown(build_draft(full(workbook), DAY))
+    assert "## Egenvurdering av arbeidet i fylket" in text
+    assert "| Analysere | 1 | Svak |" in text and "| Prioritere | 4 | Sterk |" in text
+    assert "**Svakest:** Analysere, Måle og lære" in text and "**Begrunnelse:** Bygger på handlingsprogrammet" in text
+    assert "*Kilde: din egen vurdering, lagret i arbeidsboka. Poengene er ditt eget skjønn, ikke en måling." in text
+    alone = build_draft(Workbook(workbook.path.with_name("tom.json")), DAY)
+    assert "Egenvurdering: gjøres i kapitlet «Fylkeskommunens roller»" in alone.missing
 
 
 def test_text_word_cannot_hold_is_left_out(workbook, tmp_path):

@@ -12,7 +12,9 @@ from exercises.views.niche_view import NicheView
 from exercises.views.planning_view import PlanningView
 from exercises.views.priorities_view import PrioritiesView
 from exercises.views.profile_view import ProfileView
+from exercises.views.quiz_view import QuizView
 from exercises.views.ranking_view import RankingView
+from exercises.views.self_assessment_view import SelfAssessmentView
 from exercises.views.specialisation_view import SpecialisationView
 from exercises.views.stakeholders_view import StakeholdersView
 from exercises.views.vision_view import VisionView
@@ -30,6 +32,11 @@ def test_the_whole_course_ends_in_a_draft(real, workbook):
     profile = ProfileView(COUNTIES_2024, Workbook(path))            # Velkommen
     profile.county.value, profile.role.value = "46", "Ny medarbeider i fylkeskommunen"
     saved(profile)
+
+    quiz = QuizView(Workbook(path))                                  # Hva er smart spesialisering
+    for radio in quiz.answers.values():
+        radio.value = radio.options[0][1]
+    saved(quiz)
 
     picks = SpecialisationView(real, Workbook(path))                 # Region og spesialisering
     assert picks.county.value == "46"
@@ -98,13 +105,18 @@ def test_the_whole_course_ends_in_a_draft(real, workbook):
     plan.button.click()
     assert "Rett opp" not in plan.feedback.value
 
+    roles = SelfAssessmentView(Workbook(path))                      # Fylkeskommunens roller
+    for dropdown, score in zip(roles.scores.values(), (3, 2, 3, 4, 2, 1)):
+        dropdown.value = score
+    saved(roles)
+
     export = ExportView(Workbook(path))                              # Ditt utkast
     export.button.click()
     files = sorted(path.parent.glob("utkast/*"))
     assert [f.suffix for f in files] == [".docx", ".html", ".md"], export.feedback.value
     markdown = files[2].read_text(encoding="utf-8")
     for text in ("Vestland", "Fiske, fangst og akvakultur", "Utslippsfrie fartøy", "Pilot for bærekraftig havbruk",
-                 "Prosjekter i elektrifisering til havs (antall)", "Statistisk sentralbyrå"):
+                 "Prosjekter i elektrifisering til havs (antall)", "Statistisk sentralbyrå", "**Svakest:** Måle og lære"):
         assert text in markdown, text
     assert "Mangler:" not in markdown
     word = "\n".join(p.text for p in docx.Document(files[0]).paragraphs)

@@ -1,0 +1,26 @@
+"""View for «Slå sammen arbeidsbøker» (chapter For lærere og workshopledere)."""
+
+import ipywidgets as w
+
+from ..merge import MAX_PATH, SECTION, merge_folder, summary_html
+from ..workbook import Workbook
+from .common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
+
+
+class MergeView(ExerciseView):
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or Workbook()
+        saved = self.workbook.value(SECTION, {})
+        folder = saved.get("folder") if isinstance(saved, dict) and isinstance(saved.get("folder"), str) else ""
+        self.folder = text_input("Mappe", f"Full sti til mappa med deltakernes arbeidsbøker (høyst {MAX_PATH} tegn)",
+                                 folder)
+        self.button = save_button("Les arbeidsbøkene")
+        self.feedback = w.HTML()
+        self.summary = w.HTML()
+        self.button.on_click(self.on_read)
+        self.widget = w.VBox([workbook_notice(self.workbook), self.folder, self.button, self.feedback, self.summary])
+
+    def on_read(self, _=None):
+        result, merged = merge_folder(self.workbook, self.folder.value)
+        show_feedback(self.feedback, result)
+        self.summary.value = summary_html(merged) if result.ok and merged else ""

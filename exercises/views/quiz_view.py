@@ -1,0 +1,31 @@
+"""View for «Sjekk om du har forstått» (chapter Hva er smart spesialisering, og hvorfor i Norge?)."""
+
+import ipywidgets as w
+
+from ..quiz import QUESTIONS, mark_html, save_quiz, saved_answers
+from ..workbook import Workbook
+from .common import NARROW, ExerciseView, heading, save_button, show_feedback, workbook_notice
+
+
+class QuizView(ExerciseView):
+    def __init__(self, workbook: Workbook | None = None):
+        self.workbook = workbook or Workbook()
+        saved = saved_answers(self.workbook)
+        self.answers, self.marks, parts = {}, {}, []
+        for number, question in enumerate(QUESTIONS, start=1):
+            self.answers[question.key] = w.RadioButtons(
+                options=[(label, key) for key, label in question.options.items()], value=saved.get(question.key),
+                description=f"Svar {number}", style=NARROW, layout=w.Layout(width="min(100%, 44rem)"))
+            self.marks[question.key] = w.HTML()
+            parts += [heading(f"{number}. {question.text}"), self.answers[question.key], self.marks[question.key]]
+        self.button = save_button("Sjekk svarene og lagre")
+        self.feedback = w.HTML()
+        self.button.on_click(self.on_save)
+        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback])
+
+    def on_save(self, _=None):
+        result = save_quiz(self.workbook, {key: radio.value for key, radio in self.answers.items()})
+        show_feedback(self.feedback, result.feedback)
+        marks = {m.question: mark_html(m) for m in result.marks}
+        for key, target in self.marks.items():
+            target.value = marks.get(key, "")
