@@ -44,7 +44,9 @@ def table(frame: pd.DataFrame, caption: str, provenance: Provenance, year: int |
         body.append(f'<tr><th scope="row">{escape(str(label))}</th>{cells}</tr>')
     index_name = escape(str(frame.index.name or ""))
     return (
-        f'<div class="kurs-tabell"><table><caption>{escape(caption)}</caption>'
+        # a named region that takes keyboard focus, so that a wide table can be scrolled without a mouse
+        f'<div class="kurs-tabell" role="region" tabindex="0" aria-label="{escape(caption)}">'
+        f'<table><caption>{escape(caption)}</caption>'
         f'<thead><tr><th scope="col">{index_name}</th>{head}</tr></thead>'
         f'<tbody>{"".join(body)}</tbody></table>{source_line(provenance, year)}</div>'
     )

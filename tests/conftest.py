@@ -2,6 +2,8 @@
 CI (CI=true) its absence is a failure, elsewhere those tests are skipped."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,38 @@ def real_cache(mirror, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("kursdata")
     import_from_mirror(mirror, folder)
     return folder
+
+
+_BROWSER_REPORT = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def browser_report(request) -> list[str]:
+    """Lines printed at the end of the test run (the browser tests' findings)."""
+    return request.config.stash.setdefault(_BROWSER_REPORT, [])
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    lines = config.stash.get(_BROWSER_REPORT, [])
+    if lines:
+        terminalreporter.section("nettsidene i nettleseren: axe-core og widgets")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def site(real_cache, tmp_path_factory) -> Path:
+    """The website built once per test run, as `python kurs.py bygg` does
+    (-W: any warning fails), into a temporary folder. Shared by the tests of
+    the built pages (test_book.py) and of the pages in a browser (test_browser.py)."""
+    out = tmp_path_factory.mktemp("bygg")
+    env = dict(os.environ, **{paths.CACHE_ENV: str(real_cache),
+                              paths.WORKBOOK_ENV: str(out / "arbeidsbok.json")})
+    jb = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
+                            env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return out / "_build" / "html"
 
 
 @pytest.fixture(scope="session")

@@ -1,30 +1,14 @@
 """The website built as in `python kurs.py bygg`: no warnings, widgets
-embedded and served by the site itself, no third-party addresses."""
+embedded and served by the site itself, no third-party addresses.
+The `site` fixture (one build per test run) is in conftest.py."""
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from exercises import paths
-
 ROOT = Path(__file__).resolve().parents[1]
 THIRD_PARTY = re.compile(r"(cdn\.|unpkg|jsdelivr|cdnjs|googleapis|gstatic|binder-examples|THEBE_JS_URL)", re.I)
-
-
-@pytest.fixture(scope="module")
-def site(real_cache, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("bygg")
-    env = dict(os.environ, **{paths.CACHE_ENV: str(real_cache),
-                              paths.WORKBOOK_ENV: str(out / "arbeidsbok.json")})
-    jb = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
-                            env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
-    return out / "_build" / "html"
 
 
 def pages(site: Path) -> list[Path]:
@@ -39,7 +23,8 @@ def test_both_chapters_built_with_embedded_widgets(site):
         assert "application/vnd.jupyter.widget-view+json" in page
         assert '<html lang="nb-NO"' in page
         assert 'src="../_static/vendor/jupyter-widgets/embed.js' in page
-    assert (site / "_static" / "vendor" / "jupyter-widgets" / "embed.js").stat().st_size > 1_000_000
+    # the course's own build of the widget script (book/_ext/widgets), about 0.6 MB
+    assert (site / "_static" / "vendor" / "jupyter-widgets" / "embed.js").stat().st_size > 100_000
 
 
 @pytest.mark.slow
