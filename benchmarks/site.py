@@ -17,9 +17,8 @@ loads, measured from the built files: scripts, stylesheets and images named
 in the page, and what those stylesheets load in turn (@import and url()). A
 font face counts when a rule that can apply to the page names its family
 (its classes all occur in the page), and then only its first source, the
-one a browser takes. Files that a script loads at run time are not seen:
-MathJax's fonts (20-40 kB each) are not counted; the browser test
-(tests/test_browser.py) reports what each page really loaded. The
+one a browser takes. Files that a script loads at run time are not seen;
+the browser test (tests/test_browser.py) reports what each page really loaded. The
 compressed figure is the same files gzipped one by one, roughly what a web
 server that compresses sends.
 """

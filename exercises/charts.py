@@ -3,6 +3,10 @@
 import matplotlib
 
 matplotlib.use("Agg")
+# Text stays text in SVG (a third of the size of drawn glyphs), in fonts every reader has.
+matplotlib.rcParams["svg.fonttype"] = "none"
+matplotlib.rcParams["font.family"] = "sans-serif"
+matplotlib.rcParams["font.sans-serif"] = ["DejaVu Sans", "Arial", "Helvetica", "Liberation Sans"]
 import matplotlib.pyplot as plt  # noqa: E402
 
 from . import display  # noqa: E402
@@ -101,7 +105,7 @@ def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt:
     parts = parts.iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.42 * len(parts) + 1.4))
     styles = [("national", "Nasjonal vekst", COLOURS["grey"], ""),
-              ("mix", "Næringsstruktur", COLOURS["blue"], "..."),
+              ("mix", "Næringsstruktur", COLOURS["blue"], "\\\\"),
               ("regional", "Regional forskyvning", COLOURS["orange"], "///")]
     y = list(range(len(parts)))
     positive, negative = [0.0] * len(parts), [0.0] * len(parts)

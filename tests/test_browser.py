@@ -162,14 +162,13 @@ def _audit(page) -> dict[str, list[dict]]:
 
 
 def _settle(page) -> None:
-    """Wait for the widgets and the formulas to be drawn."""
+    """Wait for the widgets to be drawn."""
     from playwright.sync_api import TimeoutError as Timeout
 
     try:
         page.wait_for_function(WIDGETS_DONE, timeout=30_000)
     except Timeout:
         pass  # reported by test_every_widget_is_rendered
-    page.evaluate("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
     page.wait_for_load_state("networkidle")
 
 

@@ -1,8 +1,6 @@
 """Sphinx extension: pages load only what they use.
 
-- MathJax (1.2 MB) only on pages with formulas. myst-nb asks Sphinx to put
-  every script on every page (html_assets_policy "always"), so MathJax and
-  its configuration are dropped here from pages without equations.
+- No MathJax at all: formulas are MathML (mathml.py), drawn by the browser.
 - sphinx-design's stylesheet and script only on pages that use its
   directives (none yet), and never sphinx-thebe's stylesheet (the course
   does not use thebe; selfhosted.py drops its scripts).
@@ -42,28 +40,10 @@ def _name(asset) -> str:
     return (getattr(asset, "filename", None) or "").split("?")[0]
 
 
-def _is_mathjax(app, script) -> bool:
-    body = (getattr(script, "attributes", None) or {}).get("body", "")
-    mathjax_path = app.config.mathjax_path or "mathjax"
-    # Sphinx names a local script by its place in the site: _static/<mathjax_path>
-    return (bool(_name(script)) and _name(script).endswith(mathjax_path)) or "window.MathJax" in body
-
-
 def set_default_mode(app, config):
     context = dict(config.html_context or {})
     context.setdefault("default_mode", "auto")
     config.html_context = context
-
-
-def drop_unused_mathjax(app, pagename, templatename, context, doctree):
-    scripts = context.get("script_files")
-    if scripts is None or app.builder.math_renderer_name != "mathjax":
-        return
-    # The page's own formulas: has_equations(pagename) also counts the pages
-    # its table of contents includes, which for the front page is all of them.
-    if app.env.get_domain("math").data["has_equations"].get(pagename, False):
-        return
-    context["script_files"] = [s for s in scripts if not _is_mathjax(app, s)]
 
 
 def drop_unused_styles(app, pagename, templatename, context, doctree):
@@ -146,6 +126,4 @@ def setup(app):
     app.connect("build-finished", subset_icon_fonts)
     app.connect("config-inited", set_default_mode)
     app.connect("html-page-context", drop_unused_styles, priority=950)
-    # After Sphinx's mathjax hook (default priority 500), which adds the scripts.
-    app.connect("html-page-context", drop_unused_mathjax, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
