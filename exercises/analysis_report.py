@@ -1,6 +1,7 @@
 """Tables and figures for the chapters «Beslektet mangfold og
 entreprenørielle oppdagelser» and «Analysere», as HTML (pure functions)."""
 
+import numpy as np
 import pandas as pd
 
 from . import charts, display, indicators
@@ -51,6 +52,24 @@ def quadrant_figure(exercise: NicheExercise) -> str:
            + f". Mulighetene nærmest styrkene: {near}.")
     title = f"Styrker og muligheter, {exercise.county_name} {exercise.year}"
     return charts.quadrant_chart(t, title, exercise.dataset.provenance, exercise.year, alt)
+
+
+def proximity_heatmap(exercise: NicheExercise, strengths: int = 6, chances: int = 6) -> str:
+    """Proximity between the county's strongest industries and the
+    opportunities closest to them."""
+    t = exercise.table
+    chosen = list(t[t.lq >= 1].sort_values("lq", ascending=False).index[:strengths])
+    near = t[(t.quadrant == "Mulighet nær styrkene") & ~t.index.isin(chosen)]
+    chosen += list(near.sort_values("density", ascending=False).index[:chances])
+    phi = exercise.phi.loc[chosen, chosen]
+    phi.index = phi.columns = [exercise.names[i] for i in chosen]
+    pairs = phi.where(np.triu(np.ones(phi.shape, dtype=bool), k=1)).stack().sort_values(ascending=False)
+    strongest = "; ".join(f"{a} og {b} ({display.number(v, 2)})" for (a, b), v in pairs.head(3).items())
+    alt = (f"Varmekart over nærheten φ mellom {len(chosen)} næringer i {exercise.county_name}: de sterkeste "
+           f"næringene og mulighetene nærmest dem. Mørkere og høyere tall betyr at de samme fylkene oftere er "
+           f"spesialisert i begge. Nærmeste par: {strongest}.")
+    title = f"Hvor nær hverandre ligger næringene? {exercise.county_name}"
+    return charts.heatmap(phi, title, exercise.dataset.provenance, exercise.year, alt)
 
 
 def quadrant_table(exercise: NicheExercise, quadrant: str) -> str:

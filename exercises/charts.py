@@ -175,3 +175,27 @@ def value_bars(values, title: str, xlabel: str, provenance: Provenance, year: in
     html = display.figure(fig, alt, provenance, year)
     plt.close(fig)
     return html
+
+
+def heatmap(matrix, title: str, provenance: Provenance, year: int, alt: str) -> str:
+    """A square matrix (e.g. proximity φ) as a heat map, every cell labelled
+    with its value, so that it can be read without telling colours apart."""
+    n = len(matrix)
+    fig, ax = plt.subplots(figsize=(0.6 * n + 3, 0.6 * n + 2))
+    image = ax.imshow(matrix.values, cmap="Blues", vmin=0, vmax=1)
+    labels = [_short(name, 28) for name in matrix.index]
+    ax.set_xticks(range(n), labels, rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(n), labels, fontsize=8)
+    for i in range(n):
+        for j in range(n):
+            value = matrix.values[i, j]
+            if i != j:
+                ax.text(j, i, display.number(value, 2), ha="center", va="center", fontsize=7,
+                        color="white" if value > 0.7 else "black")
+    ax.set_title(title, fontsize=11, loc="left")
+    bar = fig.colorbar(image, ax=ax, shrink=0.6)
+    bar.set_label("Nærhet φ (0–1)")
+    bar.ax.yaxis.set_major_formatter(lambda v, _: display.number(v, 1))
+    html = display.figure(fig, alt, provenance, year)
+    plt.close(fig)
+    return html

@@ -87,3 +87,13 @@ def test_map_view(real, fjordland):
     fiction = MapView(fjordland)
     assert "stolpediagram" in fiction.map.value and "Fiktive" in fiction.map.value
     json.dumps(fiction.map.value)
+
+
+def test_proximity_heatmap_names_the_closest_pairs(real):
+    from exercises.analysis_report import proximity_heatmap
+    from exercises.niches import NicheExercise
+
+    html = proximity_heatmap(NicheExercise(real, "18"))
+    assert 'alt="Varmekart over nærheten φ mellom 8 næringer i Nordland' in html
+    assert "Bergverksdrift og Produksjon av metaller (0,72)" in html
+    assert "Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in html
