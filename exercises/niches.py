@@ -5,11 +5,9 @@ strength and note candidate niches with a reason."""
 import pandas as pd
 
 from . import display, indicators, relatedness
-from .counties import resolve_region
 from .data import Dataset
-from .feedback import Feedback
-from .picks import Pick, parse_picks, saved_picks
-from .workbook import Workbook, json_number
+from .picks import Pick, PickExercise
+from .workbook import json_number
 
 SECTION = "nisjer"
 MIN_NICHES, MAX_NICHES = 1, 5
@@ -31,12 +29,12 @@ def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.Data
     return phi, relatedness.cosine_similarity(pooled), table
 
 
-class NicheExercise:
+class NicheExercise(PickExercise):
+    section, key, what = SECTION, "niches", "Kandidatnisjene"
+    least, most, max_reason = MIN_NICHES, MAX_NICHES, MAX_REASON
+
     def __init__(self, dataset: Dataset, county, year: int | None = None):
-        self.dataset = dataset
-        self.county = resolve_region(county, dataset.regions)
-        self.county_name = dataset.regions[self.county]
-        self.year = year or dataset.years[-1]
+        super().__init__(dataset, county, year)
         self.phi, self.cosine, self.table = relatedness_table(dataset, self.county, self.year)
         self.names = self.table["name"]
 
@@ -48,10 +46,6 @@ class NicheExercise:
         """The industries closest to ``industry`` by proximity φ."""
         closest = self.phi[industry].drop(industry).sort_values(ascending=False).head(count)
         return self.table.loc[closest.index].assign(proximity=closest, cosine=self.cosine[industry][closest.index])
-
-    def check(self, rows) -> Feedback:
-        parsed, errors = parse_picks(rows, self.names, least=MIN_NICHES, most=MAX_NICHES, max_reason=MAX_REASON)
-        return Feedback(errors=errors) if errors else Feedback(notes=self._notes(parsed))
 
     def _notes(self, niches: list[Pick]) -> list[str]:
         notes, present = [], self.table.lq >= 1
@@ -77,20 +71,6 @@ class NicheExercise:
                      "bedrifter, forskere og investorer: den entreprenørielle oppdagelsesprosessen.")
         return notes
 
-    def save(self, workbook: Workbook, rows) -> Feedback:
-        parsed, errors = parse_picks(rows, self.names, least=MIN_NICHES, most=MAX_NICHES, max_reason=MAX_REASON)
-        if errors:
-            return Feedback(errors=errors)
-        result = Feedback(notes=self._notes(parsed))
-        workbook.put(SECTION, {
-            "county": self.county,
-            "year": self.year,
-            "niches": [{"industry": p.industry, "name": self.names[p.industry],
-                        "density": json_number(self.table.loc[p.industry, "density"]), "reason": p.reason}
-                       for p in parsed],
-        })
-        result.saved = f"Kandidatnisjene for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
-        return result
-
-    def saved_niches(self, workbook: Workbook) -> list[Pick]:
-        return saved_picks(workbook.value(SECTION, {}), self.county, key="niches")
+    def _record(self, pick: Pick) -> dict:
+        return {"industry": pick.industry, "name": self.names[pick.industry],
+                "density": json_number(self.table.loc[pick.industry, "density"]), "reason": pick.reason}

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .counties import resolve_region
+from .feedback import Feedback
 from .text import InputError, clean_text
 
 
@@ -57,6 +59,55 @@ def saved_picks(entry, county: str, key: str = "picks") -> list[Pick]:
     if not isinstance(entry, dict) or entry.get("county") != county:
         return []
     return [Pick(p.get("industry", ""), p.get("reason", "")) for p in entry.get(key, []) if isinstance(p, dict)]
+
+
+class PickExercise:
+    """An exercise in which the learner picks industries of one county, each
+    with a reason, and gets feedback from the data. A subclass sets the
+    class attributes, ``self.names`` (industry code -> name), and says what
+    to tell the learner (``_notes``) and what to store per pick (``_record``)."""
+
+    section: str        # workbook section
+    key: str            # list of picks within the section
+    least: int
+    most: int
+    max_reason: int
+    what: str           # Norwegian, for the message after saving
+    names: pd.Series
+
+    def __init__(self, dataset, county, year: int | None = None):
+        self.dataset = dataset
+        self.county = resolve_region(county, dataset.regions)
+        self.county_name = dataset.regions[self.county]
+        self.year = year or dataset.years[-1]
+
+    def parse(self, rows) -> tuple[list[Pick], list[str]]:
+        return parse_picks(rows, self.names, least=self.least, most=self.most, max_reason=self.max_reason)
+
+    def check(self, rows) -> Feedback:
+        parsed, errors = self.parse(rows)
+        return Feedback(errors=errors) if errors else Feedback(notes=self._notes(parsed))
+
+    def save(self, workbook, rows) -> Feedback:
+        """Check and, if there is nothing to fix, save to the workbook."""
+        parsed, errors = self.parse(rows)
+        if errors:
+            return Feedback(errors=errors)
+        result = Feedback(notes=self._notes(parsed))
+        workbook.put(self.section, {"county": self.county, "year": self.year,
+                                    self.key: [self._record(pick) for pick in parsed]})
+        result.saved = f"{self.what} for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
+        return result
+
+    def saved(self, workbook) -> list[Pick]:
+        """Earlier picks for this county, to fill the form again."""
+        return saved_picks(workbook.value(self.section, {}), self.county, key=self.key)
+
+    def _notes(self, picks: list[Pick]) -> list[str]:
+        raise NotImplementedError
+
+    def _record(self, pick: Pick) -> dict:
+        raise NotImplementedError
 
 
 _BAD = object()

@@ -9,11 +9,9 @@ the data, and the feedback says when that needs a reason.
 import pandas as pd
 
 from . import display, indicators
-from .counties import resolve_region
 from .data import Dataset
-from .feedback import Feedback
-from .picks import Pick, parse_picks, saved_picks
-from .workbook import Workbook, json_number
+from .picks import Pick, PickExercise
+from .workbook import json_number
 
 SECTION = "spesialisering"
 MIN_PICKS, MAX_PICKS = 3, 5
@@ -36,23 +34,14 @@ def county_profile(dataset: Dataset, county: str, year: int) -> pd.DataFrame:
     return table.sort_values("lq", ascending=False, na_position="last")
 
 
-class SpecialisationExercise:
+class SpecialisationExercise(PickExercise):
+    section, key, what = SECTION, "picks", "Valgene dine"
+    least, most, max_reason = MIN_PICKS, MAX_PICKS, MAX_REASON
+
     def __init__(self, dataset: Dataset, county, year: int | None = None):
-        self.dataset = dataset
-        self.county = resolve_region(county, dataset.regions)
-        self.county_name = dataset.regions[self.county]
-        self.year = year or dataset.years[-1]
+        super().__init__(dataset, county, year)
         self.profile = county_profile(dataset, self.county, self.year)
-
-    # checking ------------------------------------------------------------
-    def parse(self, picks) -> tuple[list[Pick], list[str]]:
-        return parse_picks(picks, self.profile["name"], least=MIN_PICKS, most=MAX_PICKS, max_reason=MAX_REASON)
-
-    def check(self, picks) -> Feedback:
-        parsed, errors = self.parse(picks)
-        if errors:
-            return Feedback(errors=errors)
-        return Feedback(notes=self._notes(parsed))
+        self.names = self.profile["name"]
 
     def _notes(self, picks: list[Pick]) -> list[str]:
         p = self.profile
@@ -85,24 +74,6 @@ class SpecialisationExercise:
         notes.append(f"{supported} av dine {len(picks)} valg har LQ over 1 i {self.year}.")
         return notes
 
-    # saving --------------------------------------------------------------
-    def save(self, workbook: Workbook, picks) -> Feedback:
-        """Check and, if there is nothing to fix, save to the workbook."""
-        parsed, errors = self.parse(picks)
-        if errors:
-            return Feedback(errors=errors)
-        result = Feedback(notes=self._notes(parsed))
-        workbook.put(SECTION, {
-            "county": self.county,
-            "year": self.year,
-            "picks": [{"industry": pick.industry,
-                       "name": self.profile.loc[pick.industry, "name"],
-                       "lq": json_number(self.profile.loc[pick.industry, "lq"]),
-                       "reason": pick.reason} for pick in parsed],
-        })
-        result.saved = f"Valgene dine for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
-        return result
-
-    def saved_picks(self, workbook: Workbook) -> list[Pick]:
-        """Earlier picks for this county, to fill the form again."""
-        return saved_picks(workbook.value(SECTION, {}), self.county)
+    def _record(self, pick: Pick) -> dict:
+        row = self.profile.loc[pick.industry]
+        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq), "reason": pick.reason}

@@ -53,7 +53,7 @@ def test_save_and_read_back(nordland, workbook):
     saved = Workbook(workbook.path).value("nisjer")
     assert saved["county"] == "18" and saved["niches"][0]["reason"] == "Digitalt havbruk"
     assert 0 <= saved["niches"][0]["density"] <= 1
-    assert [p.industry for p in nordland.saved_niches(Workbook(workbook.path))] == ["ikt"]
+    assert [p.industry for p in nordland.saved(Workbook(workbook.path))] == ["ikt"]
 
 
 def test_neighbours_show_both_relatedness_measures(nordland):

@@ -94,7 +94,7 @@ def test_save_writes_the_workbook_and_reads_back(kystby, workbook):
     assert [p["industry"] for p in stored["picks"]] == ["sjomat", "fiske", "verft"]
     assert stored["picks"][0] == {"industry": "sjomat", "name": "Sjømatindustri", "lq": 2.4,
                                   "reason": "Foredling av fisk fra egne farvann"}
-    assert [p.industry for p in kystby.saved_picks(Workbook(workbook.path))] == ["sjomat", "fiske", "verft"]
+    assert [p.industry for p in kystby.saved(Workbook(workbook.path))] == ["sjomat", "fiske", "verft"]
 
 
 def test_invalid_answer_is_not_saved(kystby, workbook):
@@ -106,7 +106,7 @@ def test_invalid_answer_is_not_saved(kystby, workbook):
 
 def test_saved_picks_belong_to_their_county(fjordland, kystby, workbook):
     kystby.save(workbook, RIGHT)
-    assert SpecialisationExercise(fjordland, "F2").saved_picks(workbook) == []
+    assert SpecialisationExercise(fjordland, "F2").saved(workbook) == []
 
 
 def test_real_county_rogaland(real, workbook):

@@ -42,7 +42,7 @@ class NicheView:
         self.strength.value = first
         self.strength.observe(self.on_strength, names="value")
         self.on_strength()
-        self.rows.fill(self.exercise.saved_niches(self.workbook))
+        self.rows.fill(self.exercise.saved(self.workbook))
         self.feedback.value = ""
 
     def _first_strength(self, codes: list[str]) -> str | None:

@@ -35,7 +35,7 @@ class SpecialisationView:
         year = self.exercise.year
         self.profile.value = (region_report.profile_table(self.dataset, self.county.value, year)
                               + region_report.profile_chart(self.dataset, self.county.value, year))
-        self.rows.fill(self.exercise.saved_picks(self.workbook))
+        self.rows.fill(self.exercise.saved(self.workbook))
         self.feedback.value = ""
 
     def on_save(self, _=None):
