@@ -13,7 +13,6 @@ Python 3.11 or newer. Everything is installed into .venv in this folder.
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import venv
@@ -74,22 +73,12 @@ def data() -> None:
     run(PYTHON, "-m", "exercises.data_import", "--speil", mirror)
 
 
-def data_fingerprint() -> str:
-    """Changes when the imported data change, so that chapters run again."""
-    cache = Path(os.environ.get("KURSDATA") or ROOT / "data" / "cache") / "ssb_11713.csv"
-    return hashlib.sha256(cache.read_bytes()).hexdigest() if cache.exists() else "undervisningsdata"
-
-
 def build() -> None:
     say("Bygger nettstedet (kjører alle kapitlene)")
-    stamp = ROOT / "_build" / "data-fingerprint.txt"
-    if stamp.exists() and stamp.read_text() != data_fingerprint():
-        shutil.rmtree(ROOT / "_build")  # the chapters' stored results show other data
     env = dict(os.environ)
     # The website shows a fresh workbook, never the learner's own.
     env["ARBEIDSBOK"] = str(ROOT / "_build" / "arbeidsbok-nettsted.json")
     run(BIN / "jupyter-book", "build", ".", "-W", "-n", "--keep-going", env=env)
-    stamp.write_text(data_fingerprint())
     say(f"Nettstedet er klart: åpne {ROOT / '_build' / 'html' / 'index.html'} i nettleseren.")
 
 

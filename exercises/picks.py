@@ -7,6 +7,7 @@ import pandas as pd
 
 from .counties import resolve_region
 from .feedback import Feedback
+from .strategy import blank
 from .text import InputError, clean_text
 
 
@@ -31,12 +32,12 @@ def parse_picks(rows, names: pd.Series, *, least: int, most: int, max_reason: in
         if industry is _BAD:
             errors.append(f"Valg {number}: oppgi en næring og en begrunnelse.")
             continue
-        if _blank(industry) and _blank(reason):
+        if blank(industry) and blank(reason):
             continue
         filled += 1
         code = industry if industry in names.index else by_name.get(industry)
         if code is None:
-            what = "Velg en næring" if _blank(industry) else f"«{str(industry)[:60]}» er ikke en næring i tabellen. Velg"
+            what = "Velg en næring" if blank(industry) else f"«{str(industry)[:60]}» er ikke en næring i tabellen. Velg"
             errors.append(f"Valg {number}: {what} fra lista.")
             continue
         try:
@@ -122,6 +123,3 @@ def _pair(row):
         return row[0], row[1]
     return _BAD, None
 
-
-def _blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())

@@ -9,11 +9,9 @@ from .specialisation import county_profile
 REFERENCE = "Landet = summen av regionene i tabellen."
 
 
-def profile_table(dataset: Dataset, county: str, year: int, top: int | None = None) -> str:
+def profile_table(dataset: Dataset, county: str, year: int) -> str:
     """A county's industries: employment, share, national share and LQ."""
     p = county_profile(dataset, county, year)
-    if top:
-        p = p.head(top)
     shown = pd.DataFrame({
         "Sysselsatte (1000)": p.employment,
         "Andel i regionen": p.share,

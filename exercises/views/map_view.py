@@ -4,10 +4,10 @@ import ipywidgets as w
 
 from .. import analysis_report
 from ..data import Dataset
-from .common import LABEL_STYLE, WIDE
+from .common import LABEL_STYLE, WIDE, ExerciseView
 
 
-class MapView:
+class MapView(ExerciseView):
     def __init__(self, dataset: Dataset, industry: str | None = None):
         self.dataset = dataset
         industries = sorted((name, code) for code, name in dataset.industries().items())
@@ -26,6 +26,3 @@ class MapView:
         self.industry.disabled = not needs_industry
         self.map.value = analysis_report.map_figure(self.dataset, self.indicator.value, self.dataset.years[-1],
                                                     self.industry.value if needs_industry else None)
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -6,11 +6,11 @@ from .. import analysis_report
 from ..data import Dataset
 from ..niches import MAX_NICHES, MAX_REASON, NicheExercise
 from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, county_dropdown, save_button, show_feedback, workbook_notice
+from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 from .pick_rows import PickRows
 
 
-class NicheView:
+class NicheView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
@@ -60,6 +60,3 @@ class NicheView:
 
     def on_save(self, _=None):
         show_feedback(self.feedback, self.exercise.save(self.workbook, self.rows.values()))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -4,10 +4,10 @@ import ipywidgets as w
 
 from ..profile import ROLES, save_profile
 from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, county_dropdown, save_button, show_feedback, workbook_notice
+from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 
 
-class ProfileView:
+class ProfileView(ExerciseView):
     def __init__(self, regions: dict[str, str], workbook: Workbook | None = None):
         self.regions = regions
         self.workbook = workbook or Workbook()
@@ -24,6 +24,3 @@ class ProfileView:
     def on_save(self, _=None):
         show_feedback(self.feedback, save_profile(self.workbook, self.regions,
                                                   self.county.value, self.role.value))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

@@ -8,12 +8,12 @@ from ..feedback import Feedback
 from ..ranking import CRITERIA, SCALE, RankingExercise, RankingState
 from ..text import InputError
 from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, county_dropdown, save_button, show_feedback, workbook_notice
+from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 
 WIDE_LABEL = {"description_width": "16rem"}
 
 
-class RankingView:
+class RankingView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
@@ -143,6 +143,3 @@ class RankingView:
 
     def on_save(self, _=None):
         show_feedback(self.feedback, self.exercise.save(self.workbook, self.state))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)

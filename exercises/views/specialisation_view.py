@@ -6,11 +6,11 @@ from .. import region_report
 from ..data import Dataset
 from ..specialisation import MAX_PICKS, MAX_REASON, SpecialisationExercise
 from ..workbook import Workbook
-from .common import county_dropdown, save_button, show_feedback, workbook_notice
+from .common import ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 from .pick_rows import PickRows
 
 
-class SpecialisationView:
+class SpecialisationView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
@@ -40,6 +40,3 @@ class SpecialisationView:
 
     def on_save(self, _=None):
         show_feedback(self.feedback, self.exercise.save(self.workbook, self.rows.values()))
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
