@@ -13,7 +13,7 @@ class ExportView(ExerciseView):
         self.button = save_button("Lag utkastet (Markdown, HTML og Word)")
         self.feedback = w.HTML()
         self.preview = w.HTML(to_html(build_draft(self.workbook), standalone=False))
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), self.button, self.feedback,
                               w.HTML("<p><strong>Slik ser utkastet ut nå:</strong></p>"), self.preview])
 

@@ -17,7 +17,7 @@ class MergeView(ExerciseView):
         self.button = save_button("Les arbeidsbøkene")
         self.feedback = w.HTML()
         self.summary = w.HTML()
-        self.button.on_click(self.on_read)
+        self.connect_save(self.on_read)
         self.widget = w.VBox([workbook_notice(self.workbook), self.folder, self.button, self.feedback, self.summary])
 
     def on_read(self, _=None):

@@ -30,7 +30,7 @@ class NicheView(ExerciseView):
         ])
         self.county.observe(self.on_county, names="value")
         self.strength.observe(self.on_strength, names="value")
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
 
     def on_county(self, _=None):

@@ -26,7 +26,7 @@ class PlanningView(ExerciseView):
         self.table = w.HTML(placement_table(saved) if len(saved["placements"]) == len(ELEMENTS) else "")
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *self.places.values(), self.form, self.next_step,
                               self.button, self.feedback, self.table])
 

@@ -40,7 +40,7 @@ class PrioritiesView(ExerciseView):
                                   self.reasons[-1], self.drivers[-1], *self.scores[-1].values()]))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
 
     def rows(self):

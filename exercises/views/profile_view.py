@@ -18,7 +18,7 @@ class ProfileView(ExerciseView):
                                description="Rolle", style=LABEL_STYLE, layout=WIDE)
         self.button = save_button("Lagre")
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), self.county, self.role, self.button, self.feedback])
 
     def on_save(self, _=None):

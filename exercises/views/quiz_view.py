@@ -20,7 +20,7 @@ class QuizView(ExerciseView):
             parts += [heading(f"{number}. {question.text}"), self.answers[question.key], self.marks[question.key]]
         self.button = save_button("Sjekk svarene og lagre")
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback])
 
     def on_save(self, _=None):

@@ -65,7 +65,7 @@ class RankingView(ExerciseView):
         self.niches.observe(self.on_marks, names="value")
         self.score_button.on_click(self.on_score)
         self.move_button.on_click(self.on_move)
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
 
     # reacting to the learner ------------------------------------------------

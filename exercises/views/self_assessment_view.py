@@ -24,7 +24,7 @@ class SelfAssessmentView(ExerciseView):
         self.chart = w.HTML(radar(saved["scores"], self.county_name()) if saved["scores"] else "")
         self.button = save_button("Tegn hjulet og lagre")
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.comment, self.button, self.feedback,
                               self.chart])
 

@@ -27,7 +27,7 @@ class SpecialisationView(ExerciseView):
             self.rows.widget, self.button, self.feedback,
         ])
         self.county.observe(self.on_county, names="value")
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
 
     def on_county(self, _=None):

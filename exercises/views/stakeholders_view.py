@@ -24,7 +24,7 @@ class StakeholdersView(ExerciseView):
         self.grid = w.HTML(grid_html(saved))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *rows, self.button, self.feedback, self.grid])
 
     def rows(self):

@@ -23,7 +23,7 @@ class VisionView(ExerciseView):
         self.years = [text_input("Innen år", "2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([
             workbook_notice(self.workbook), self.statement, *self.parts.values(),
             heading(f"Mål (1–{MAX_GOALS})"), *(row(g, y) for g, y in zip(self.goals, self.years)),
