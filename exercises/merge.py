@@ -7,11 +7,21 @@ priorities the group chose, and how many learners chose each.
 The learners' files are only ever read: never renamed, moved or written,
 even when damaged (unlike :class:`exercises.workbook.Workbook`, which sets
 a damaged file of one's own aside). A file that cannot be used is skipped
-with a message naming it. Pure apart from reading the folder; the summary
-can be saved in the teacher's own workbook.
+with a message naming it: not JSON, nested too deep, NaN, too large, the
+wrong shape, a symbolic link, a folder, a FIFO or a device (never opened).
+Every string taken from a learner's file is cleaned (control characters,
+lone surrogates) and cut to a sane length, so one hostile file cannot break
+the teacher's summary or the teacher's own workbook. Pure apart from reading
+the folder; the summary can be saved in the teacher's own workbook.
+
+Also used by :mod:`exercises.workshop` (the live workshop's group summary).
 """
 
 import json
+import math
+import os
+import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +38,9 @@ from .workbook import MAX_BYTES, SCHEMA_VERSION, Workbook
 SECTION = "workshop"
 MAX_PATH = 500
 MAX_FILES = 500
+MAX_NAME = 200  # longest name or title kept from a learner's file
+MAX_ITEMS = 100  # most strengths, niches, priorities or ranked industries kept per learner
+MAX_SAVED = 100  # most rows per kind kept in the summary saved in the teacher's workbook
 KINDS = {"strengths": "Styrker", "niches": "Nisjer", "priorities": "Prioriteringer"}
 
 
@@ -43,13 +56,47 @@ class Snapshot:
         return entry["value"] if isinstance(entry, dict) and "value" in entry else default
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def plain(value, max_length: int = MAX_NAME) -> str:
+    """Text from someone else's file, safe for HTML escaping, JSON, UTF-8 and
+    Word: control characters (NUL, U+000B …) and lone surrogates removed,
+    stripped, and cut to ``max_length`` characters (with «…»)."""
+    text = _CONTROL.sub("", value if isinstance(value, str) else str(value)).strip()
+    return text if len(text) <= max_length else text[:max_length - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Learner:
+    """What one learner's workbook says, cleaned. ``ranking`` is the final
+    ranking from «Analysere» as (industry name, rank) pairs, best first; the
+    ranks run 1, 2, 3 …, and industries the file gives the same rank share
+    the mean of their places (1, 2.5, 2.5, 4). Empty if nothing is saved."""
     file: str
     county: str | None
     strengths: tuple[str, ...]
     niches: tuple[str, ...]
     priorities: tuple[str, ...]
+    ranking: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The file name without ``.json``: in a live workshop, the participant key."""
+        return self.file[:-5] if self.file.endswith(".json") else self.file
+
+
+def count(learners, kind: str) -> list[tuple[str, int]]:
+    """(name, how many learners chose it), most chosen first. Names that
+    differ only in case or spacing count as one (simple matching: no
+    spelling or synonyms); the first spelling met is shown."""
+    names, counter = {}, Counter()
+    for learner in learners:
+        for name in dict.fromkeys(priority_key(n) for n in getattr(learner, kind)):
+            counter[name] += 1
+        for name in getattr(learner, kind):
+            names.setdefault(priority_key(name), name)
+    return sorted(((names[k], n) for k, n in counter.items()), key=lambda item: (-item[1], item[0].casefold()))
 
 
 @dataclass
@@ -59,15 +106,8 @@ class Merged:
     skipped: list[str] = field(default_factory=list)  # one Norwegian message per file, naming it
 
     def counts(self, kind: str) -> list[tuple[str, int]]:
-        """(name, how many learners chose it), most chosen first. Priorities
-        whose titles differ only in case or spacing count as one."""
-        names, counter = {}, Counter()
-        for learner in self.learners:
-            for name in dict.fromkeys(getattr(learner, kind)):
-                key = priority_key(name)
-                names.setdefault(key, name)
-                counter[key] += 1
-        return sorted(((names[k], n) for k, n in counter.items()), key=lambda item: (-item[1], item[0].casefold()))
+        """(name, how many learners chose it), most chosen first: see :func:`count`."""
+        return count(self.learners, kind)
 
 
 def parse_workbook(raw: bytes) -> dict:
@@ -76,11 +116,13 @@ def parse_workbook(raw: bytes) -> dict:
     if len(raw) > MAX_BYTES:
         raise ValueError("filen er for stor til å være en arbeidsbok")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as error:
         raise ValueError("filen er ikke tekst (UTF-8)") from error
     except json.JSONDecodeError as error:
         raise ValueError(f"filen er skadet: ikke gyldig JSON (linje {error.lineno})") from error
+    except RecursionError as error:
+        raise ValueError("filen har for mange nivåer inni hverandre til å være en arbeidsbok") from error
     if not isinstance(data, dict) or not isinstance(data.get("sections"), dict) \
             or not isinstance(data.get("schema_version"), int) or isinstance(data["schema_version"], bool):
         raise ValueError("filen er ikke en arbeidsbok fra kurset")
@@ -90,15 +132,67 @@ def parse_workbook(raw: bytes) -> dict:
     return data
 
 
+def _no_constant(name: str):
+    raise ValueError(f"filen inneholder {name}, som ikke er et tall en arbeidsbok kan ha")
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a learner's file, or ValueError/OSError. Only a regular
+    file is opened: a symbolic link, folder, FIFO (which would hang) or device
+    is refused from ``lstat`` before anything is opened, and never more than
+    the size limit is read."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        raise ValueError("filen er en snarvei (symbolsk lenke), ikke selve arbeidsboka; kopier selve filen hit")
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError("dette er ikke en vanlig fil")
+    if info.st_size > MAX_BYTES:
+        raise ValueError("filen er for stor til å være en arbeidsbok")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    with os.fdopen(os.open(path, flags), "rb") as fh:  # the file may have been swapped since lstat
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise ValueError("dette er ikke en vanlig fil")
+        raw = fh.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise ValueError("filen er for stor til å være en arbeidsbok")
+    return raw
+
+
+def _names(values) -> tuple[str, ...]:
+    return tuple(name for name in dict.fromkeys(plain(v) for v in list(values)[:MAX_ITEMS]) if name)
+
+
+def ranking(book: Snapshot) -> tuple[tuple[str, float], ...]:
+    """The saved final ranking from «Analysere», as described in :class:`Learner`.
+    Rows without a name or a finite number are left out; a name met twice
+    keeps its first rank."""
+    saved = book.value("analyse", {})
+    rows = saved.get("ranking") if isinstance(saved, dict) else None
+    given: dict[str, float] = {}
+    for row in rows[:MAX_ITEMS] if isinstance(rows, list) else []:
+        rank = row.get("rank") if isinstance(row, dict) else None
+        if isinstance(row, dict) and isinstance(row.get("name"), str) and not isinstance(rank, bool) \
+                and isinstance(rank, (int, float)) and math.isfinite(rank) and plain(row["name"]):
+            given.setdefault(plain(row["name"]), float(rank))
+    ordered = sorted(given, key=lambda name: (given[name], name.casefold()))
+    result, place = [], 1
+    while place <= len(ordered):
+        tied = [n for n in ordered[place - 1:] if given[n] == given[ordered[place - 1]]]
+        result += [(name, place + (len(tied) - 1) / 2) for name in tied]
+        place += len(tied)
+    return tuple(result)
+
+
 def learner(name: str, data: dict) -> Learner:
     book = Snapshot(data)
     links = analysis_links(book).links
     profile = book.value("profil", {})
     county = (profile.get("county_name") or profile.get("county")) if isinstance(profile, dict) else None
-    return Learner(name, str(county) if county else None,
-                   tuple(link.name for link in links if link.kind == "styrke"),
-                   tuple(link.name for link in links if link.kind == "nisje"),
-                   tuple(p["title"] for p in saved_priorities(book)))
+    return Learner(plain(name), (plain(county) or None) if county else None,
+                   _names(link.name for link in links if link.kind == "styrke"),
+                   _names(link.name for link in links if link.kind == "nisje"),
+                   _names(p["title"] for p in saved_priorities(book)),
+                   ranking(book))
 
 
 def folder_path(text) -> Path:
@@ -116,18 +210,21 @@ def read_folder(folder: Path, own: Path | None = None) -> Merged:
     ``own`` (the teacher's workbook) and every file that cannot be used."""
     merged = Merged(folder)
     files = sorted(p for p in folder.glob("*.json") if not p.name.startswith("."))
+    try:
+        own_info = own.stat() if own is not None else None
+    except OSError:
+        own_info = None
     for path in files[:MAX_FILES]:
-        if own is not None and path.resolve() == own.resolve():
-            continue
         try:
-            if not path.is_file():
-                raise ValueError("dette er ikke en vanlig fil")
-            if path.stat().st_size > MAX_BYTES:
-                raise ValueError("filen er for stor til å være en arbeidsbok")
-            merged.learners.append(learner(path.name, parse_workbook(path.read_bytes())))
+            if own_info is not None and os.path.samestat(path.lstat(), own_info):
+                continue
+            merged.learners.append(learner(path.name, parse_workbook(read_file(path))))
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            merged.skipped.append(f"{path.name} er hoppet over: {reason}. Filen er ikke endret.")
+            merged.skipped.append(f"{plain(path.name)} er hoppet over: {reason}. Filen er ikke endret.")
+        except (RecursionError, TypeError, AttributeError, KeyError):  # a shape no reader foresaw
+            merged.skipped.append(f"{plain(path.name)} er hoppet over: filen er ikke bygd opp som en arbeidsbok "
+                                  "fra kurset. Filen er ikke endret.")
     if len(files) > MAX_FILES:
         merged.skipped.append(f"Mappa har {len(files)} arbeidsbøker; bare de {MAX_FILES} første (etter navn) er lest.")
     return merged
@@ -181,11 +278,17 @@ def merge_folder(workbook: Workbook, folder_text) -> tuple[Feedback, Merged | No
         found = "ingen arbeidsbøker som kunne leses" if merged.skipped else "ingen arbeidsbøker (.json-filer)"
         return Feedback(errors=[f"Fant {found} i {folder}. Be deltakerne legge arbeidsbok.json der, gjerne "
                                 "med navnet sitt i filnavnet.", *merged.skipped]), merged
-    workbook.put(SECTION, {
-        "folder": str(folder),
-        "files": [person.file for person in merged.learners],
-        **{kind: [[name, n] for name, n in merged.counts(kind)] for kind in KINDS},
-        "skipped": merged.skipped,
-    })
+    try:  # only the summary, each list cut short: the teacher's workbook stays far below its size limit
+        workbook.put(SECTION, {
+            "folder": plain(folder, MAX_PATH),
+            "files": [person.file for person in merged.learners],
+            **{kind: [[name, n] for name, n in merged.counts(kind)[:MAX_SAVED]] for kind in KINDS},
+            "skipped": merged.skipped,
+        })
+    except (InputError, OSError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return Feedback(errors=[f"Oppsummeringen kunne ikke lagres i din arbeidsbok ({workbook.path}): {reason}. "
+                                "Sjekk at det er plass på disken og at du kan skrive i mappa, og prøv igjen."],
+                        notes=[*merged.skipped, *notes(merged)]), merged
     return Feedback(notes=[*merged.skipped, *notes(merged)],
                     saved=f"Oppsummeringen er lagret i din egen arbeidsbok ({workbook.path})."), merged
