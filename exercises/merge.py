@@ -174,13 +174,20 @@ def ranking(book: Snapshot) -> tuple[tuple[str, float], ...]:
         if isinstance(row, dict) and isinstance(row.get("name"), str) and not isinstance(rank, bool) \
                 and isinstance(rank, (int, float)) and math.isfinite(rank) and plain(row["name"]):
             given.setdefault(plain(row["name"]), float(rank))
-    ordered = sorted(given, key=lambda name: (given[name], name.casefold()))
-    result, place = [], 1
+    ranks = fractional_ranks(given)
+    return tuple(sorted(ranks.items(), key=lambda item: (item[1], item[0].casefold())))
+
+
+def fractional_ranks(values: dict[str, float]) -> dict[str, float]:
+    """Ranks 1..m of ``values`` (smaller value, better rank); equal values
+    share the mean of their places: {a: 3, b: 7, c: 7, d: 9} -> 1, 2.5, 2.5, 4."""
+    ordered = sorted(values, key=values.get)
+    result, place = {}, 1
     while place <= len(ordered):
-        tied = [n for n in ordered[place - 1:] if given[n] == given[ordered[place - 1]]]
-        result += [(name, place + (len(tied) - 1) / 2) for name in tied]
+        tied = [name for name in ordered if values[name] == values[ordered[place - 1]]]
+        result.update({name: place + (len(tied) - 1) / 2 for name in tied})
         place += len(tied)
-    return tuple(result)
+    return result
 
 
 def learner(name: str, data: dict) -> Learner:
@@ -230,14 +237,20 @@ def read_folder(folder: Path, own: Path | None = None) -> Merged:
     return merged
 
 
+def mixed_counties(learners) -> list[str]:
+    """A note if the learners worked with different counties, else nothing."""
+    counties = Counter(person.county or "ikke valgt" for person in learners)
+    if len(counties) < 2:
+        return []
+    listed = ", ".join(f"{c} ({k})" for c, k in sorted(counties.items(), key=lambda i: (-i[1], i[0])))
+    return [f"Deltakerne har arbeidet med ulike fylker: {listed}. Styrker og nisjer gjelder hvert sitt "
+            "fylke, så sammenlign dem med forsiktighet."]
+
+
 def notes(merged: Merged) -> list[str]:
     n = len(merged.learners)
     result = [f"Leste {n} arbeidsbøker fra {merged.folder}. Filene er bare lest, ikke endret."]
-    counties = Counter(person.county or "ikke valgt" for person in merged.learners)
-    if len(counties) > 1:
-        listed = ", ".join(f"{c} ({k})" for c, k in sorted(counties.items(), key=lambda i: (-i[1], i[0])))
-        result.append(f"Deltakerne har arbeidet med ulike fylker: {listed}. Styrker og nisjer gjelder hvert sitt "
-                      "fylke, så sammenlign dem med forsiktighet.")
+    result += mixed_counties(merged.learners)
     empty = [p.file for p in merged.learners if not (p.strengths or p.niches or p.priorities)]
     if empty:
         result.append(f"{len(empty)} av arbeidsbøkene har ennå ingen styrker, nisjer eller prioriteringer: "
