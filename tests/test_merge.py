@@ -297,3 +297,16 @@ def test_a_summary_that_cannot_be_saved_is_reported_not_raised(folder, tmp_path,
     assert not result.ok and len(merged.learners) == 3
     assert result.errors[0].startswith(f"Oppsummeringen kunne ikke lagres i din arbeidsbok ({teacher.path}): "
                                        "Ingen plass igjen på enheten.")
+
+
+def test_view_reads_a_folder_of_hostile_files_and_names_them(tmp_path, workbook):
+    group = tmp_path / "fiendtlig"
+    reasons = hostile_files(group)
+    (group / "god.json").write_text(json.dumps(valid("<i>Sjømat</i>")), encoding="utf-8")
+    view = MergeView(workbook)
+    view.folder.value = str(group)
+    read_in_time(view, lambda v: v.button.click())  # the click returns; it does not hang on the FIFO
+    assert "lagret i din egen arbeidsbok" in view.feedback.value
+    assert all(f"{name} er hoppet over" in view.feedback.value for name in reasons)
+    assert "&lt;i&gt;Sjømat&lt;/i&gt;" in view.summary.value and "<i>" not in view.summary.value
+    assert Workbook(workbook.path).value("workshop")["priorities"] == [["<i>Sjømat</i>", 1]]
