@@ -249,3 +249,14 @@ def test_qr_code_for_the_join_address(tmp_path):
     lines = text.rstrip("\n").split("\n")
     assert len(lines) > 10 and len({len(line) for line in lines}) == 1 and set(text) <= set("█▀▄ \n")
     assert qr_terminal(url) != qr_terminal(url + "0")
+
+
+def test_participants_built_in_code_are_cleaned_before_word(tmp_path):
+    # the server may build Participant objects itself: every string is cleaned again on the way out
+    from exercises.workshop import Participant
+    dirty = Participant("a.json", "Nord\x00land", ("Fiske\x0b",), (), ("Sjø\ud800mat",), (("Fiske\x0b", 1.0),))
+    summary = summarise([dirty, Participant("b.json", None, (), (), ("Sjø\ud800mat",), ())])
+    path = summary_docx(summary, tmp_path / "skitten.docx")
+    text = "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
+    assert "Sjømat" in text and "Fiske" in text and "\x0b" not in text
+    assert "Sjømat" in summary_html(summary) and "\ud800" not in summary_markdown(summary)
