@@ -12,12 +12,13 @@ _KEPT_CONTROLS = {"\n", "\t"}
 
 def clean_string(value: str) -> str:
     """``value`` without what cannot be stored or shown: lone surrogates (which
-    cannot be written as UTF-8), NUL and other control characters (which Word
-    and XML reject, such as U+000B from Word's line break). Line breaks and
+    cannot be written as UTF-8), NUL and other control characters and the
+    non-characters U+FFFE/U+FFFF (which Word and XML reject, such as U+000B
+    from Word's line break). Line breaks and
     tabs are kept; Windows line breaks become ``\\n``."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    kept = "".join(c for c in value
-                   if c in _KEPT_CONTROLS or unicodedata.category(c) not in ("Cc", "Cs"))
+    kept = "".join(c for c in value if c in _KEPT_CONTROLS
+                   or (unicodedata.category(c) not in ("Cc", "Cs") and c not in "\ufffe\uffff"))
     return unicodedata.normalize("NFC", kept)
 
 

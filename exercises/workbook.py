@@ -40,8 +40,9 @@ class SaveError(InputError):
     and says what to do."""
 
 
-class Damaged(Exception):
-    """The file's content cannot be used; the message is Norwegian."""
+class Damaged(ValueError):
+    """A file's content cannot be used as a workbook; the message is a
+    Norwegian reason without a final full stop («filen er …»)."""
 
 
 class Workbook:
@@ -104,10 +105,10 @@ class Workbook:
         if digest == self._digest:
             return
         try:
-            data = _parse(raw)
+            data = parse_workbook(raw)
         except Damaged as damage:
             self._set_aside_or_tell("skadet", digest, can_set_aside,
-                                    f"Arbeidsboka i {self.path} kunne ikke leses: {damage}",
+                                    f"Arbeidsboka i {self.path} kunne ikke leses: {damage}.",
                                     "Ta kontakt med kursholder hvis du trenger hjelp til å hente fram innholdet.")
             return
         version = data["schema_version"]
@@ -302,34 +303,33 @@ def _digest_of(path: Path) -> str | None:
     return hashlib.sha256(raw).hexdigest() if raw is not None else None
 
 
-def _parse(raw: bytes) -> dict:
-    """The workbook in ``raw``, or Damaged with a Norwegian reason."""
+def parse_workbook(raw: bytes) -> dict:
+    """The workbook in ``raw``, or Damaged with a Norwegian reason. The
+    version is not checked against :data:`SCHEMA_VERSION`."""
     if len(raw) > MAX_BYTES:
-        raise Damaged(f"filen er større enn {MAX_BYTES // 1_000_000} MB.")
+        raise Damaged(f"filen er større enn {MAX_BYTES // 1_000_000} MB")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise Damaged(f"filen er ikke UTF-8-tekst (feil ved byte {error.start}).") from None
+        raise Damaged(f"filen er ikke UTF-8-tekst (feil ved byte {error.start})") from None
     try:
         data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
-        raise Damaged(f"filen er ikke gyldig JSON (linje {error.lineno}, tegn {error.colno}).") from None
+        raise Damaged(f"filen er ikke gyldig JSON (linje {error.lineno}, tegn {error.colno})") from None
     except RecursionError:
-        raise Damaged("filen er nøstet for dypt.") from None
+        raise Damaged("filen er nøstet for dypt") from None
     if not isinstance(data, dict) or not isinstance(data.get("sections"), dict):
-        raise Damaged("filen har ikke arbeidsbokas oppbygning.")
+        raise Damaged("filen har ikke arbeidsbokas oppbygning")
     if not isinstance(data.get("schema_version"), int) or isinstance(data["schema_version"], bool):
-        raise Damaged("filen mangler versjonsnummer.")
+        raise Damaged("filen mangler versjonsnummer")
     try:
-        if _plain(data, 0) != data:
-            raise Damaged("filen inneholder tegn som ikke kan lagres (for eksempel halve tegn eller kontrolltegn).")
+        return _plain(data, 0)  # text with characters that cannot be stored is cleaned, not refused
     except _Refused as why:
-        raise Damaged(f"filen {why}.") from None
-    return data
+        raise Damaged(f"filen {why}") from None
 
 
 def _no_constant(name: str):
-    raise Damaged(f"filen inneholder verdien {name}, som ikke er et tall.")
+    raise Damaged(f"filen inneholder verdien {name}, som ikke er et tall")
 
 
 def _why_not_saved(section: str | None, path: Path, error: OSError) -> str:
