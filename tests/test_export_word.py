@@ -1,0 +1,71 @@
+"""The Word draft: hostile strings never break it, A4 pages, no program name as
+author, the layout of a county document, and a county's own template."""
+
+import datetime as dt
+import io
+
+import docx
+import pytest
+from test_export import DAY, docx_text, full
+from test_priorities import with_priorities
+
+from exercises import word
+from exercises.export import Draft, Heading, Paragraph, Table, build_draft, save_draft, to_docx, write_draft
+from exercises.stakeholders import save_actors
+
+HOSTILE = ["Aktør\x0bmed linjeskift", "Nul\x00l", "Halv \ud800 surrogat", "Slutt\udfff", "Tab\tog\x1f\x7f",
+           "Ikke\ufffe\uffff tegn", "Zero\u200bwidth"]
+
+
+def opened(data: bytes):
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_strings_in_any_block_give_a_word_file(text):
+    draft = Draft(f"Tittel {text}", DAY, county=text, author=text)
+    draft.blocks += [Heading(text, 1), Heading(text, 3), Paragraph(text, text),
+                     Table(text, (text, "Tall"), ((text, "1,0"),), text)]
+    document = opened(to_docx(draft))
+    shown = "\n".join(p.text for p in document.paragraphs)
+    assert word.clean(text) in shown and "\x0b" not in shown and "\x00" not in shown
+    assert document.tables[0].cell(1, 0).text == word.clean(text)
+
+
+def test_hostile_actor_names_in_the_workbook_reach_the_word_file(workbook, tmp_path):
+    with_priorities(workbook)
+    actors = workbook.value("aktorer")
+    actors["actors"][0]["name"] = "Havbruk\x0b AS\x00 \ud800"  # as if typed in Word and pasted, or edited by hand
+    workbook.data["sections"]["aktorer"]["value"] = actors
+    result, draft = save_draft(workbook, tmp_path, DAY)
+    assert result.ok and draft is not None, result.errors
+    assert "Havbruk AS " in docx_text(tmp_path / "utkast-kystby.docx")
+
+
+def test_a_very_long_county_or_title_still_gives_files(workbook, tmp_path):
+    long = "Fylke " * 2000
+    draft = Draft(f"Utkast – {long}", DAY, county=long, author=long)
+    document = opened(to_docx(draft))
+    assert len(document.core_properties.title) == 255 and document.sections[0].footer.paragraphs[0].text
+    workbook.put("profil", {"county": "F1", "county_name": long, "role": "Annet"})
+    _, files = write_draft(workbook, tmp_path, DAY)
+    assert files["docx"].name == "utkast-kystby.docx"  # the name comes from the course's list, not the file
+
+
+def test_unknown_county_code_is_not_exported_as_a_county(workbook):
+    workbook.put("profil", {"county": "99", "county_name": "Tullfylke", "role": "Annet"})
+    draft = build_draft(workbook, DAY)
+    assert draft.title.endswith("– fylket ditt") and draft.county == ""
+    assert any("Fylket i arbeidsboka («99») er ikke et av fylkene kurset kjenner" in m.text
+               for m in draft.blocks if type(m).__name__ == "Missing")
+
+
+def test_a4_and_no_program_name_as_author(workbook):
+    document = opened(to_docx(build_draft(full(workbook), DAY)))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.cm, 2) == round(section.right_margin.cm, 2) == 2.5
+    core = document.core_properties
+    assert core.author == "" and core.last_modified_by == "" and "python-docx" not in (core.comments or "")
+    named = Draft("Utkast", DAY, author="Kari Nordmann")
+    assert opened(to_docx(named)).core_properties.author == "Kari Nordmann"
