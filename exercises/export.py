@@ -20,6 +20,7 @@ from html import escape
 from pathlib import Path
 
 from . import word
+from . import ranking as ranking_criteria
 from . import actions, monitoring, planning, self_assessment, stakeholders
 from .counties import COUNTIES_2024
 from .data import load_teaching_data
@@ -108,6 +109,12 @@ def _list(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, (list, tuple)) else []
 
 
+def _percent(value, decimals: int = 1) -> str:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "–"
+    return f"{_number(100 * value, decimals)}\u00a0%"
+
+
 def _number(value, decimals: int = 2) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return "–"
@@ -194,40 +201,74 @@ def _profile(workbook: Workbook, draft: Draft) -> None:
 
 
 def _analysis(workbook: Workbook, draft: Draft) -> None:
+    """The ranking with the figures behind it, then every choice the learner
+    gave a reason for in «Analysere», «Region og spesialisering» and
+    «Beslektet mangfold»."""
     draft.blocks.append(Heading("Styrker og nisjer fra analysen"))
     analysis, picked, niches = (_dict(workbook.value(s)) for s in ("analyse", "spesialisering", "nisjer"))
-    shown = False
     ranking = _list(analysis.get("ranking"))
     if ranking:
-        rows = [r for r in ranking if isinstance(r.get("rank"), int) and (r["rank"] <= TOP_RANKED or r.get("label"))]
+        _ranking_tables(analysis, ranking, draft)
+    picks = _list(picked.get("picks"))
+    if picks:
         draft.blocks.append(Table(
-            f"Rangering av næringer, {analysis.get('year', '')} (de {TOP_RANKED} øverste og alle du har merket)",
-            ("Plass", "Næring", "Poeng", "Merket som", "Begrunnelse"),
-            tuple((str(r["rank"]), _t(r.get("name")), _number(r.get("score")), _t(r.get("label")),
-                   _t(r.get("reason")) if isinstance(r.get("reason"), str) else "") for r in rows),
-            data_source(analysis)))
-        shown = True
-    elif _list(picked.get("picks")):
-        draft.blocks.append(Table(
-            f"Fylkets spesialiseringer, {picked.get('year', '')}, viktigst først",
-            ("Nr.", "Næring", "LQ", "Begrunnelse"),
+            f"Spesialiseringene du valgte i kapitlet {chapter('spesialisering')}, {picked.get('year', '')}, "
+            "viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
             tuple((str(n), _t(p.get("name") or p.get("industry")), _number(p.get("lq")), _t(p.get("reason")))
-                  for n, p in enumerate(_list(picked["picks"]), start=1)),
-            data_source(picked)))
-        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {chapter('analyse')}; "
-                                      "her vises spesialiseringene du valgte tidligere."))
-        shown = True
-    if not ranking and _list(niches.get("niches")):
+                  for n, p in enumerate(picks, start=1)),
+            f"{data_source(picked)} {TOTALS}"))
+    chosen_niches = _list(niches.get("niches"))
+    if chosen_niches:
         draft.blocks.append(Table(
-            f"Mulige nisjer, {niches.get('year', '')}", ("Næring", "Tetthet", "Begrunnelse"),
+            f"Kandidatnisjene du valgte i kapitlet {chapter('nisjer')}, {niches.get('year', '')}",
+            ("Næring", "Relatert tetthet", "Begrunnelse"),
             tuple((_t(n.get("name") or n.get("industry")), _number(n.get("density")), _t(n.get("reason")))
-                  for n in _list(niches["niches"])),
+                  for n in chosen_niches),
             data_source(niches)))
-        shown = True
-    if not shown:
+    if not ranking and (picks or chosen_niches):
+        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {chapter('analyse')}; "
+                                      "her vises valgene du gjorde tidligere."))
+    if not (ranking or picks or chosen_niches):
         draft.lack("Styrker og nisjer fra analysen", "analyse",
                    f"Styrker og nisjer mangler. Gjør kapitlet {chapter('analyse')} "
                    f"(eller {chapter('spesialisering')} og {chapter('nisjer')}).")
+
+
+TOTALS = ("LQ er regnet mot summen av fylkene. Totalene for fylket og landet er summen av hovednæringene; "
+          "tall som er skjult i kilden, er holdt utenfor.")
+
+
+def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
+    """The ranking with LQ, employment and growth, the weights behind the
+    score, and the industries the learner moved, with their reasons."""
+    rows = [r for r in ranking if isinstance(r.get("rank"), int) and (r["rank"] <= TOP_RANKED or r.get("label"))]
+    year, start = analysis.get("year", ""), analysis.get("start_year")
+    growth = f"Vekst {start}–{year}" if isinstance(start, int) else "Vekst"
+    label = {"styrke": " (styrke)", "nisje": " (nisje)"}
+    draft.blocks.append(Table(
+        f"Rangering av næringer, {year} (de {TOP_RANKED} øverste og alle du har merket som styrke eller nisje)",
+        ("Plass", "Næring", "Poeng (0–1)", "Sysselsatte (1000)", "LQ", growth),
+        tuple((str(r["rank"]), _t(r.get("name")) + label.get(r.get("label"), ""), _number(r.get("score")),
+               _number(r.get("employment"), 1), _number(r.get("lq")), _percent(r.get("growth")))
+              for r in rows),
+        f"{data_source(analysis)} {TOTALS}"))
+    weights = _dict(analysis.get("weights"))
+    used = [(ranking_criteria.BY_KEY[k], v) for k, v in weights.items()
+            if k in ranking_criteria.BY_KEY and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0]
+    if used:
+        total = sum(v for _, v in used)
+        draft.blocks.append(Paragraph(
+            "; ".join(f"{c.label.lower()} {_number(v, 0)} ({_number(100 * v / total, 0)} %)" for c, v in used)
+            + ". Hvert kriterium er gjort om til en plassering fra 0 til 1 blant fylkets næringer; poengene er "
+              "snittet av plasseringene, veid med vektene.", "Vekter i rangeringen"))
+    moved = [r for r in ranking if isinstance(r.get("reason"), str) and r["reason"].strip()]
+    if moved:
+        draft.blocks.append(Table(
+            f"Næringer du flyttet i rangeringen i kapitlet {chapter('analyse')}",
+            ("Næring", "Fra plass", "Til plass", "Begrunnelse"),
+            tuple((_t(r.get("name")), str(r["computed_rank"]) if isinstance(r.get("computed_rank"), int) else "–",
+                   str(r.get("rank", "–")), _t(r["reason"])) for r in moved),
+            "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
 
 
 def _actors(workbook: Workbook, draft: Draft) -> None:

@@ -73,4 +73,4 @@ class NicheExercise(PickExercise):
 
     def _record(self, pick: Pick) -> dict:
         return {"industry": pick.industry, "name": self.names[pick.industry],
-                "density": json_number(self.table.loc[pick.industry, "density"]), "reason": pick.reason}
+                "density": json_number(self.table.loc[pick.industry, "density"], 2), "reason": pick.reason}

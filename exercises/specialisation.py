@@ -76,4 +76,4 @@ class SpecialisationExercise(PickExercise):
 
     def _record(self, pick: Pick) -> dict:
         row = self.profile.loc[pick.industry]
-        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq), "reason": pick.reason}
+        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq, 2), "reason": pick.reason}
