@@ -23,7 +23,7 @@ from . import word
 from . import ranking as ranking_criteria
 from . import actions, monitoring, planning, self_assessment, stakeholders
 from .counties import COUNTIES_2024
-from .data import load_teaching_data
+from .data import Dataset, load_teaching_data
 from .feedback import Feedback
 from .priorities import CRITERIA, data_source, saved_priorities
 from .strategy import chapter
@@ -234,8 +234,7 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
                    f"(eller {chapter('spesialisering')} og {chapter('nisjer')}).")
 
 
-TOTALS = ("LQ er regnet mot summen av fylkene. Totalene for fylket og landet er summen av hovednæringene; "
-          "tall som er skjult i kilden, er holdt utenfor.")
+TOTALS = f"LQ er regnet mot summen av fylkene. {Dataset.TOTALS_NOTE}"
 
 
 def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:

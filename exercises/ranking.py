@@ -77,7 +77,7 @@ def criteria_table(dataset: Dataset, county: str, start: int, end: int) -> pd.Da
     return pd.DataFrame({
         "name": pd.Series(dataset.industries()),
         "masse": E1.loc[county],
-        "spesialisering": indicators.location_quotient(E1).loc[county],
+        "spesialisering": dataset.location_quotients(end).loc[county],
         "vekst": indicators.growth(E0, E1).loc[county],
         "produktivitet": indicators.relative_productivity(VA, E1).loc[county],
         "beslektethet": density.loc[county],

@@ -8,6 +8,8 @@ from ..strategy import chapter
 from ..workbook import Workbook
 from .common import (ExerciseView, heading, multi_select, notice, save_button, show_feedback,
                      text_input, workbook_notice)
+from .stale import forget_saved_on_change
+
 
 CRITERION_STYLE = {"description_width": "20rem"}
 
@@ -43,6 +45,7 @@ class PrioritiesView(ExerciseView):
         self.feedback = w.HTML()
         self.button.on_click(self.on_save)
         self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
+        forget_saved_on_change(self)
 
     def rows(self):
         keys = self.keys + [None] * (MAX_PRIORITIES - len(self.keys))
