@@ -251,13 +251,14 @@ def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
                _number(r.get("employment"), 1), _number(r.get("lq")), _percent(r.get("growth")))
               for r in rows),
         f"{data_source(analysis)} {TOTALS}"))
-    weights = _dict(analysis.get("weights"))
-    used = [(ranking_criteria.BY_KEY[k], v) for k, v in weights.items()
-            if k in ranking_criteria.BY_KEY and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0]
+    weights, judged = _dict(analysis.get("weights")), _dict(analysis.get("scores"))
+    used = [(ranking_criteria.BY_KEY[k], v) for k, v in weights.items()  # own judgement counts once given
+            if k in ranking_criteria.BY_KEY and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+            and (not ranking_criteria.BY_KEY[k].own_judgement or judged.get(k))]
     if used:
         total = sum(v for _, v in used)
         draft.blocks.append(Paragraph(
-            "; ".join(f"{c.label.lower()} {_number(v, 0)} ({_number(100 * v / total, 0)} %)" for c, v in used)
+            "; ".join(f"{c.label.lower()} {_number(v, 0)} ({_number(100 * v / total, 0)}\u00a0%)" for c, v in used)
             + ". Hvert kriterium er gjort om til en plassering fra 0 til 1 blant fylkets næringer; poengene er "
               "snittet av plasseringene, veid med vektene.", "Vekter i rangeringen"))
     moved = [r for r in ranking if isinstance(r.get("reason"), str) and r["reason"].strip()]
@@ -399,7 +400,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
 
 def _md(text: str, line_start: bool = False) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"[ \t\r\n\f\v]+", " ", str(text)).strip())  # keeps no-break spaces
     if line_start:
         text = re.sub(r"^([-+=])", r"\\\1", text)
         text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)

@@ -218,7 +218,7 @@ def orphaned(workbook: Workbook) -> list[str]:
         if isinstance(by_priority, dict):
             titles += [str(v.get("priority") or k) for k, v in by_priority.items()
                        if k not in keys and isinstance(v, dict)]
-    return list(dict.fromkeys(f"«{t[:60]}»" for t in titles))
+    return list(dict.fromkeys(t[:60] for t in titles))
 
 
 def without_part(workbook: Workbook, section: str) -> list[str]:
