@@ -203,7 +203,10 @@ def footer(document, county: str, date_text: str) -> None:
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
     paragraph.style = style_or_none(document, "Footer") or paragraph.style
-    paragraph.paragraph_format.tab_stops.add_tab_stop(text_width(section), WD_TAB_ALIGNMENT.RIGHT)
+    tabs = paragraph.paragraph_format.tab_stops
+    for stop in (paragraph.style.paragraph_format.tab_stops if paragraph.style is not None else []):
+        tabs.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)  # the template's tabs (Letter width) go
+    tabs.add_tab_stop(text_width(section), WD_TAB_ALIGNMENT.RIGHT)
     parts = [p for p in (clean(county)[:80], date_text, DRAFT_MARK) if p]
     paragraph.add_run(" · ".join(parts) + "\tSide ")
     _field(paragraph, "PAGE", "1")
@@ -288,10 +291,16 @@ def _fixed_layout(table, total) -> None:
     width.set(qn("w:type"), "dxa")
 
 
+def _joined(text: str) -> str:
+    """Number ranges («2008–2019», «0–1») kept on one line: word joiners
+    around the dash, which Word and LibreOffice otherwise break after."""
+    return re.sub(r"(?<=\d)–(?=\d)", "\u2060–\u2060", text)
+
+
 def add_table(document, header, rows, caption: str, source: str) -> None:
     """A captioned table as wide as the text, the source under it."""
-    header = [clean(h) for h in header]
-    rows = [[clean(c) for c in row] for row in rows]
+    header = [_joined(clean(h)) for h in header]
+    rows = [[_joined(clean(c)) for c in row] for row in rows]
     document.add_paragraph(clean(caption), style=style_or_none(document, CAPTION))
     section = document.sections[-1]
     total = text_width(section)
