@@ -126,11 +126,8 @@ def _neutral_styles(document) -> None:
     defaults = styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault"))
     _set_font(rpr_default, FONT)
-    for style in styles:
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
-            rpr = style.element.find(qn("w:rPr"))
-            if rpr is not None and rpr.find(qn("w:rFonts")) is not None:
-                _set_font(style.element, FONT)
+    for fonts in styles.element.iter(qn("w:rFonts")):  # every style, also a table style's parts
+        _set_font(fonts.getparent().getparent(), FONT)
     normal = styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     normal.paragraph_format.space_after = Pt(6)

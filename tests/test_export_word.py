@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from test_export import DAY, docx_text, full
 from test_priorities import with_priorities
 
@@ -69,3 +70,43 @@ def test_a4_and_no_program_name_as_author(workbook):
     assert core.author == "" and core.last_modified_by == "" and "python-docx" not in (core.comments or "")
     named = Draft("Utkast", DAY, author="Kari Nordmann")
     assert opened(to_docx(named)).core_properties.author == "Kari Nordmann"
+
+
+def test_view_takes_a_county_template_and_explains_a_bad_one(workbook, tmp_path):
+    from exercises.views.export_view import ExportView
+
+    full(workbook)
+    view = ExportView(workbook)
+    view.template.value = str(tmp_path / "finnes-ikke.docx")
+    view.button.click()
+    assert "Finner ikke Word-malen" in view.feedback.value and "Traceback" not in view.feedback.value
+    template = tmp_path / "mal.docx"
+    county = word.neutral_template()
+    county.styles["Normal"].font.name = "Georgia"
+    county.save(str(template))
+    view.template.value = f'"{template}"'  # pasted with quotes, as Windows copies a path
+    view.button.click()
+    assert "Utkastet er lagret i tre formater" in view.feedback.value
+    made = docx.Document(str(workbook.path.parent / "utkast" / "utkast-kystby.docx"))
+    assert made.styles["Normal"].font.name == "Georgia"
+
+
+def test_the_neutral_template_has_one_font_and_a4():
+    document = word.neutral_template()
+    fonts = {f.get(qn("w:ascii")) for f in document.styles.element.iter(qn("w:rFonts"))}
+    themes = [f for f in document.styles.element.iter(qn("w:rFonts")) if f.get(qn("w:asciiTheme"))]
+    assert fonts == {"Arial"} and themes == []
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm), round(section.top_margin.cm, 1)) == (210, 297, 2.5)
+
+
+def test_the_command_line_writes_the_draft_or_says_what_is_wrong(workbook, tmp_path, capsys, monkeypatch):
+    from exercises.export import main
+
+    full(workbook)
+    monkeypatch.setenv("ARBEIDSBOK", str(workbook.path))
+    assert main(["--mappe", str(tmp_path / "ut"), "--mal", str(tmp_path / "borte.docx")]) == 1
+    assert "Finner ikke Word-malen" in capsys.readouterr().out
+    assert main(["--mappe", str(tmp_path / "ut")]) == 0
+    assert "Utkastet er lagret i tre formater" in capsys.readouterr().out
+    assert (tmp_path / "ut" / "utkast-kystby.docx").exists()
