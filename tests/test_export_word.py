@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from test_export import DAY, docx_text, full
 from test_priorities import with_priorities
@@ -110,3 +111,26 @@ def test_the_command_line_writes_the_draft_or_says_what_is_wrong(workbook, tmp_p
     assert main(["--mappe", str(tmp_path / "ut")]) == 0
     assert "Utkastet er lagret i tre formater" in capsys.readouterr().out
     assert (tmp_path / "ut" / "utkast-kystby.docx").exists()
+
+
+def test_tables_span_the_text_repeat_their_header_and_right_align_numbers(workbook):
+    document = opened(to_docx(build_draft(full(workbook), DAY)))
+    section = document.sections[0]
+    text_twips = round((section.page_width - section.left_margin - section.right_margin) / 635)
+    for table in document.tables:
+        grid = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(grid) - text_twips) <= len(grid), grid  # as wide as the text
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    ranking = document.tables[0]
+    assert [c.text for c in ranking.rows[0].cells][:3] == ["Plass", "Næring", "Poeng (0\u2060–\u20601)"]
+    alignment = [c.paragraphs[0].alignment for c in ranking.rows[1].cells]
+    assert alignment[0] == WD_ALIGN_PARAGRAPH.RIGHT and alignment[1] is None  # numbers right, names left
+    widths = [int(c.get(qn("w:w"))) for c in ranking._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert widths[1] == max(widths)  # the names get the room
+
+
+def test_column_widths_fit_the_longest_word_and_never_go_below_2_cm():
+    widths, numbers = word.column_widths(("Plass", "Næring", "LQ"), [("1", "Elektrisitets-, gass- og varmtvannsforsyning",
+                                                                          "2,11")], 16.0)
+    assert numbers == [True, False, True] and round(sum(widths), 6) == 16.0
+    assert min(widths) >= 2.0 and widths[1] >= len("varmtvannsforsyning") * word.CHAR_CM
