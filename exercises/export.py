@@ -12,6 +12,7 @@ and HTML, and stripped of characters Word files cannot hold.
 import datetime as dt
 import functools
 import io
+import math
 import os
 import re
 import tempfile
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 
-from . import word
+from . import display, word
 from . import ranking as ranking_criteria
 from . import actions, monitoring, planning, self_assessment, stakeholders
 from .counties import COUNTIES_2024
@@ -109,16 +110,20 @@ def _list(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, (list, tuple)) else []
 
 
-def _percent(value, decimals: int = 1) -> str:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "–"
-    return f"{_number(100 * value, decimals)}\u00a0%"
+def _figure(value) -> float | None:
+    """A number from the workbook, or None for anything else (text, NaN, ∞)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return value
 
 
 def _number(value, decimals: int = 2) -> str:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "–"
-    return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    """As the chapters show it (display.number): one rounding everywhere."""
+    return display.number(_figure(value), decimals)
+
+
+def _percent(value, decimals: int = 1) -> str:
+    return display.percent(_figure(value), decimals)
 
 
 # reading the workbook ------------------------------------------------------

@@ -12,7 +12,7 @@ from test_export import DAY, docx_text, full
 from test_priorities import with_priorities
 
 from exercises import word
-from exercises.export import Draft, Heading, Paragraph, Table, build_draft, save_draft, to_docx, write_draft
+from exercises.export import Draft, Heading, Paragraph, Table, build_draft, save_draft, to_docx, to_markdown, write_draft
 from exercises.stakeholders import save_actors
 
 HOSTILE = ["Aktør\x0bmed linjeskift", "Nul\x00l", "Halv \ud800 surrogat", "Slutt\udfff", "Tab\tog\x1f\x7f",
@@ -134,3 +134,12 @@ def test_column_widths_fit_the_longest_word_and_never_go_below_2_cm():
                                                                           "2,11")], 16.0)
     assert numbers == [True, False, True] and round(sum(widths), 6) == 16.0
     assert min(widths) >= 2.0 and widths[1] >= len("varmtvannsforsyning") * word.CHAR_CM
+
+
+def test_numbers_that_are_not_numbers_show_as_a_dash(workbook):
+    workbook.data["sections"]["spesialisering"] = {"saved": "", "value": {"county": "F1", "year": 2023, "picks": [
+        {"industry": "fiske", "name": "Fiske", "lq": float("nan"), "reason": "a"},
+        {"industry": "sjomat", "name": "Sjømat", "lq": float("inf"), "reason": "b"},
+        {"industry": "verft", "name": "Verft", "lq": "høy", "reason": "c"}]}}  # a file edited by hand
+    text = to_markdown(build_draft(workbook, DAY))
+    assert "| 1 | Fiske | – | a |" in text and "| 2 | Sjømat | – | b |" in text and "| 3 | Verft | – | c |" in text
