@@ -59,4 +59,5 @@ class PrioritiesView(ExerciseView):
         show_feedback(self.feedback, result)
         if result.ok:  # new priorities now have ids; the filled slots, in order, hold them
             saved = iter(self.exercise.saved_rows(self.workbook))
-            self.keys = [next(saved).key if title.value.strip() else None for title in self.titles]
+            self.keys = [getattr(next(saved, None), "key", None) if title.value.strip() else None
+                         for title in self.titles]
