@@ -5,6 +5,8 @@
     python kurs.py bygg    the same without opening anything
     python kurs.py test    create the environment, import data and run every test
     python kurs.py data    import the real data only
+    python kurs.py utkast  write the learner's draft (.md, .html, .docx); --mal FIL uses a county's
+                           Word template, --lag-mal FIL writes the course's neutral one to adapt
 
 Uses only the standard library, so it runs on a machine that has nothing but
 Python 3.11 or newer. Everything is installed into .venv in this folder.
@@ -96,9 +98,11 @@ def test(extra: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    if command not in {"start", "bygg", "test", "data"}:
+    if command not in {"start", "bygg", "test", "data", "utkast"}:
         sys.exit(__doc__)
     environment()
+    if command == "utkast":
+        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.export", *argv[1:]], cwd=ROOT).returncode)
     data()
     if command == "test":
         test(argv[1:])

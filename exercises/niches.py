@@ -23,7 +23,7 @@ def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.Data
     phi = relatedness.proximity(pooled)
     E = dataset.matrix(year)
     density = relatedness.relatedness_density(relatedness.presence(E), phi).loc[county]
-    lq = indicators.location_quotient(E).loc[county]
+    lq = dataset.location_quotients(year).loc[county]
     table = pd.DataFrame({"name": pd.Series(dataset.industries()), "lq": lq, "density": density})
     table["quadrant"] = relatedness.quadrant(table.lq, table.density)
     return phi, relatedness.cosine_similarity(pooled), table
@@ -73,4 +73,4 @@ class NicheExercise(PickExercise):
 
     def _record(self, pick: Pick) -> dict:
         return {"industry": pick.industry, "name": self.names[pick.industry],
-                "density": json_number(self.table.loc[pick.industry, "density"]), "reason": pick.reason}
+                "density": json_number(self.table.loc[pick.industry, "density"], 2), "reason": pick.reason}

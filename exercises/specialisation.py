@@ -8,7 +8,7 @@ the data, and the feedback says when that needs a reason.
 
 import pandas as pd
 
-from . import display, indicators
+from . import display
 from .data import Dataset
 from .picks import Pick, PickExercise
 from .workbook import json_number
@@ -22,14 +22,16 @@ MIN_SHARE = 0.01  # below 1 % of employment a high LQ may be one or two firms
 
 def county_profile(dataset: Dataset, county: str, year: int) -> pd.DataFrame:
     """One county's industries with employment, shares and LQ (reference:
-    the sum of the regions), sorted by LQ, highest first; suppressed last."""
+    the sum of the regions; totals: the sum of the main groups), sorted by
+    LQ, highest first; suppressed last."""
     E = dataset.matrix(year)
+    county_shares, national_shares = dataset.shares(year)
     table = pd.DataFrame({
         "name": pd.Series(dataset.industries()),
         "employment": E.loc[county],
-        "share": indicators.shares(E).loc[county],
-        "national_share": indicators.national_shares(E),
-        "lq": indicators.location_quotient(E).loc[county],
+        "share": county_shares.loc[county],
+        "national_share": national_shares,
+        "lq": dataset.location_quotients(year).loc[county],
     })
     return table.sort_values("lq", ascending=False, na_position="last")
 
@@ -76,4 +78,4 @@ class SpecialisationExercise(PickExercise):
 
     def _record(self, pick: Pick) -> dict:
         row = self.profile.loc[pick.industry]
-        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq), "reason": pick.reason}
+        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq, 2), "reason": pick.reason}

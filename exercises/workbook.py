@@ -99,7 +99,8 @@ class Workbook:
             return
         raw = _read_bytes(self.path)
         if raw is None:
-            self.data, self._digest = _empty(), None
+            if self._digest is not None:  # the file was there and has been removed
+                self.data, self._digest = _empty(), None
             return
         digest = hashlib.sha256(raw).hexdigest()
         if digest == self._digest:

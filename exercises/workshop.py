@@ -21,11 +21,10 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 import segno
-from docx.shared import Mm
 
 from . import export
+from .atomic import write_atomic
 from .display import number
 from .merge import Learner, count, fractional_ranks, mixed_counties, plain, read_folder
 from .strategy import listing
@@ -258,17 +257,11 @@ def summary_markdown(summary: GroupSummary) -> str:
 
 
 def summary_docx(summary: GroupSummary, path: Path | str) -> Path:
-    """Write the summary as a Word file (A4, no author) at ``path``, whole or
-    not at all. Every string has been cleaned of characters Word rejects."""
-    document = docx.Document(io.BytesIO(export.to_docx(_blocks(summary))))
-    for section in document.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-    document.core_properties.author = ""
-    document.core_properties.language = "nb-NO"
-    buffer = io.BytesIO()
-    document.save(buffer)
+    """Write the summary as a Word file (the draft's layout: A4, no author)
+    at ``path``, whole or not at all. Every string is cleaned of characters
+    Word rejects."""
     path = Path(path)
-    export._write(path, buffer.getvalue())
+    write_atomic(path, export.to_docx(_blocks(summary)))
     return path
 
 

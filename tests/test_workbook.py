@@ -218,3 +218,11 @@ def test_a_file_damaged_while_open_is_set_aside_before_saving(workbook):
     aside = [p for p in workbook.path.parent.iterdir() if ".skadet-" in p.name]
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ødelagt"
     assert Workbook(workbook.path).value("visjon") == "ny"
+
+
+def test_a_workbook_file_removed_while_open_reads_as_empty(workbook):
+    workbook.put("profil", {"county": "18"})
+    workbook.path.unlink()
+    assert workbook.county is None
+    workbook.put("visjon", "ny start")
+    assert Workbook(workbook.path).value("visjon") == "ny start"

@@ -6,6 +6,8 @@ from ..quiz import QUESTIONS, mark_html, save_quiz, saved_answers
 from ..workbook import Workbook
 from .common import NARROW, ExerciseView, heading, save_button, show_feedback, workbook_notice
 
+from .stale import forget_saved_on_change
+
 
 class QuizView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
@@ -22,6 +24,7 @@ class QuizView(ExerciseView):
         self.feedback = w.HTML()
         self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback])
+        forget_saved_on_change(self)
 
     def on_save(self, _=None):
         result = save_quiz(self.workbook, {key: radio.value for key, radio in self.answers.items()})

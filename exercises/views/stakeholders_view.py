@@ -6,6 +6,8 @@ from ..stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, 
 from ..workbook import Workbook
 from .common import ExerciseView, dropdown, row, save_button, show_feedback, text_input, workbook_notice
 
+from .stale import forget_saved_on_change
+
 
 class StakeholdersView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
@@ -26,6 +28,7 @@ class StakeholdersView(ExerciseView):
         self.feedback = w.HTML()
         self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *rows, self.button, self.feedback, self.grid])
+        forget_saved_on_change(self)
 
     def rows(self):
         return [(n.value, h.value, i.value, c.value)
