@@ -5,32 +5,24 @@ in the view, the tables and the draft."""
 
 import datetime as dt
 
+from every_chapter import do_every_chapter
 from test_actions import RIGHT as ACTIONS
 from test_monitoring import ASSUMPTION, OUTCOME, OUTPUT
-from test_planning import BEST
 from test_priorities import PROFILE, SCORES
 from test_priorities import RIGHT as PRIORITIES
 from test_self_assessment import COMMENT
-from test_self_assessment import SCORES as SELF_ASSESSMENT
-from test_stakeholders import ACTORS
-from test_vision import answer
 
 from exercises import analysis_report, display, region_report
-from exercises.actions import ActionsExercise
 from exercises.chapter import start
 from exercises.counties import COUNTIES_2024, DEFAULT_COUNTY
 from exercises.export import build_draft, to_markdown
 from exercises.monitoring import MonitoringExercise
-from exercises.niches import NicheExercise
-from exercises.planning import save_placements
 from exercises.priorities import PrioritiesExercise, priority_key, saved_priorities
 from exercises.ranking import RankingExercise
-from exercises.self_assessment import save_assessment
-from exercises.specialisation import SpecialisationExercise, county_profile
-from exercises.stakeholders import save_actors
+from exercises.specialisation import county_profile
 from exercises.views.priorities_view import PrioritiesView
 from exercises.views.profile_view import ProfileView
-from exercises.vision import VisionExercise, measurable
+from exercises.vision import measurable
 from exercises.workbook import Workbook
 
 DAY = dt.date(2026, 11, 30)
@@ -41,24 +33,10 @@ MOVE_REASON = "IT-miljøet vokser raskere enn tallene viser"
 
 
 def every_chapter(workbook: Workbook, fjordland) -> RankingExercise:
-    """The learner's work in every chapter, saved through the exercises."""
-    workbook.put("profil", PROFILE)
-    assert SpecialisationExercise(fjordland, "F1").save(workbook, list(PICK_REASONS.items())).ok
-    assert NicheExercise(fjordland, "F1").save(workbook, [("ikt", NICHE_REASON)]).ok
-    ranking = RankingExercise(fjordland, "F1")
-    state = ranking.starting_state(workbook)
-    state.weights = {**state.weights, "vekst": 3, "produktivitet": 0}
-    state = ranking.move(state, "ikt", 2, MOVE_REASON)
-    assert ranking.save(workbook, state).ok
-    assert save_actors(workbook, ACTORS).ok
-    assert PrioritiesExercise(workbook).save(workbook, PRIORITIES).ok
-    assert VisionExercise(workbook).save(workbook, *answer()).ok
-    for p in PRIORITIES:
-        assert ActionsExercise(workbook).save(workbook, p["title"], ACTIONS).ok
-        assert MonitoringExercise(workbook).save(workbook, p["title"], [OUTPUT, OUTCOME], ASSUMPTION).ok
-    assert save_placements(workbook, BEST, "plan", "Neste planstrategi i 2028").ok
-    assert save_assessment(workbook, SELF_ASSESSMENT, COMMENT).ok
-    return ranking
+    """The learner's work in every chapter, for Fjordland's region F1."""
+    return do_every_chapter(workbook, fjordland, PROFILE, picks=PICK_REASONS.items(), niches=[("ikt", NICHE_REASON)],
+                            move=("ikt", 2, MOVE_REASON), weights={"vekst": 3, "produktivitet": 0},
+                            priorities=PRIORITIES, plan_note="Neste planstrategi i 2028")
 
 
 def test_every_reason_from_every_chapter_reaches_the_draft(workbook, fjordland):

@@ -20,27 +20,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Pt, RGBColor
-from test_actions import RIGHT as ACTIONS
-from test_monitoring import ASSUMPTION, OUTCOME, OUTPUT
-from test_planning import BEST
+from every_chapter import do_every_chapter
 from test_self_assessment import COMMENT
-from test_self_assessment import SCORES as SELF_ASSESSMENT
-from test_stakeholders import ACTORS
-from test_vision import answer
 
 from exercises import word
-from exercises.actions import ActionsExercise
 from exercises.export import main as export_main
 from exercises.export import write_draft
-from exercises.monitoring import MonitoringExercise
-from exercises.niches import NicheExercise
-from exercises.planning import save_placements
-from exercises.priorities import PrioritiesExercise
-from exercises.ranking import RankingExercise
-from exercises.self_assessment import save_assessment
-from exercises.specialisation import SpecialisationExercise
-from exercises.stakeholders import save_actors
-from exercises.vision import VisionExercise
 
 ARTEFACTS = Path(__file__).parent / "artefakter"
 DAY = dt.date(2026, 11, 30)
@@ -75,23 +60,11 @@ def tools() -> dict[str, str]:
 
 def nordland(workbook, real):
     """A learner who did every chapter for Nordland, on real data."""
-    workbook.put("profil", {"county": "18", "county_name": "Nordland", "role": "Ny medarbeider i fylkeskommunen"})
-    assert SpecialisationExercise(real, "18").save(workbook, PICKS).ok
-    assert NicheExercise(real, "18").save(workbook, [NICHE]).ok
-    ranking = RankingExercise(real, "18")
-    state = ranking.starting_state(workbook)
-    state.niches = ["bergverk"]
-    state = ranking.move(state, "energi", 2, MOVE)
-    assert ranking.save(workbook, state).ok
-    assert save_actors(workbook, ACTORS).ok
-    assert PrioritiesExercise(workbook).save(workbook, [dict(p, scores=SCORES) for p in PRIORITIES]).ok
-    assert VisionExercise(workbook).save(workbook, *answer(statement="Nordland leverer ren energi og mat til verden",
-                                                          destination="Grønn prosessindustri og havbruk")).ok
-    for p in PRIORITIES:
-        assert ActionsExercise(workbook).save(workbook, p["title"], ACTIONS).ok
-        assert MonitoringExercise(workbook).save(workbook, p["title"], [OUTPUT, OUTCOME], ASSUMPTION).ok
-    assert save_placements(workbook, BEST, "plan", "Neste regionale planstrategi").ok
-    assert save_assessment(workbook, SELF_ASSESSMENT, COMMENT).ok
+    do_every_chapter(workbook, real, {"county": "18", "county_name": "Nordland", "role": "Ny medarbeider i fylkeskommunen"},
+                     picks=PICKS, niches=[NICHE], move=("energi", 2, MOVE),
+                     priorities=[dict(p, scores=SCORES) for p in PRIORITIES],
+                     vision={"statement": "Nordland leverer ren energi og mat til verden",
+                             "destination": "Grønn prosessindustri og havbruk"})
     return workbook
 
 
