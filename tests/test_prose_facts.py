@@ -45,3 +45,18 @@ def test_kystby_worked_examples(fjordland):
     parts = ind.shift_share(E0, E1)
     assert parts["regional"].loc["F1", "ikt"] == pytest.approx(2.0)
     assert parts["change"].loc["F1", "ikt"] == 4
+
+
+def test_public_administration_is_specialised_in_60_county_years(real):
+    present = sum(int((ind.location_quotient(real.matrix(y))["offentlig_adm"] >= 1).sum()) for y in real.years)
+    assert present == 60
+
+
+def test_sletteby_has_60_percent_in_ict_and_business_services(fjordland):
+    share = ind.shares(fjordland.matrix(2023)).loc["F6"]
+    assert share["ikt"] + share["forretning"] == pytest.approx(0.60)
+    assert share["reiseliv"] == 0
+
+
+def test_kystby_krugman_is_0_32(fjordland):
+    assert ind.krugman_index(fjordland.matrix(2023))["F1"] == pytest.approx(0.32)
