@@ -60,3 +60,18 @@ def test_sletteby_has_60_percent_in_ict_and_business_services(fjordland):
 
 def test_kystby_krugman_is_0_32(fjordland):
     assert ind.krugman_index(fjordland.matrix(2023))["F1"] == pytest.approx(0.32)
+
+
+def test_quiz_lq_table_matches_the_data(real):
+    from exercises import display
+    from exercises.quiz import BY_KEY
+    from exercises.specialisation import county_profile
+    question = BY_KEY["lq_tabell"]
+    profile = county_profile(real, "11", 2019).set_index("name")
+    for name, employment, share, lq in question.table[1:]:
+        row = profile.loc[name]
+        assert display.number(row.employment, 1) == employment
+        assert display.percent(row.share).replace("\u00a0", " ") == share
+        assert display.number(row.lq, 2) == lq
+    assert "2019" in question.source and "11713" in question.source
+    assert display.number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
