@@ -75,3 +75,22 @@ def test_quiz_lq_table_matches_the_data(real):
         assert display.number(row.lq, 2) == lq
     assert "2019" in question.source and "11713" in question.source
     assert display.number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
+
+
+def test_kystby_krugman_half_is_16_percent(fjordland):
+    assert ind.krugman_index(fjordland.matrix(2023))["F1"] / 2 == pytest.approx(0.16)
+
+
+def test_nordland_worked_reading_2019(real):
+    from exercises.specialisation import MIN_SHARE, county_profile
+    p = county_profile(real, "18", 2019)
+    assert p.index[0] == "fiske_havbruk"  # highest LQ
+    assert (round(p.loc["fiske_havbruk", "lq"], 2), round(100 * p.loc["fiske_havbruk", "share"], 1)) == (5.20, 3.3)
+    assert p.loc["fiske_havbruk", "employment"] == pytest.approx(3.8)
+    assert (round(p.loc["bergverk", "lq"], 2), round(100 * p.loc["bergverk", "share"], 1)) == (4.63, 0.6)
+    assert p.loc["bergverk", "employment"] == pytest.approx(0.7) and p.loc["bergverk", "share"] < MIN_SHARE
+    assert p.employment.idxmax() == "helse_omsorg" and p.loc["helse_omsorg", "employment"] == pytest.approx(31.2)
+    assert (round(100 * p.loc["helse_omsorg", "share"], 1), round(p.loc["helse_omsorg", "lq"], 2)) == (26.9, 1.25)
+    k = ind.krugman_index(real.matrix(2019))
+    assert round(k["18"], 2) == 0.29 and list(k.sort_values(ascending=False).index).index("18") == 3
+    assert round(100 * k["18"] / 2) == 14
