@@ -54,7 +54,7 @@ QUESTIONS = [
         "samfunnsutvikler", "Hva innebærer fylkeskommunens rolle som regional samfunnsutvikler?",
         {"a": "Ansvar for å skape en helhetlig og ønsket utvikling i egen region",
          "b": "Å velge ut de næringene som skal vinne, og gi dem støtte",
-         "c": "Å lage planer etter plan- og bygningsloven, mens næringsutvikling er statens oppgave"},
+         "c": "Å lage planer etter plan- og bygningsloven; næringsutvikling er statens sak"},
         "a",
         "Slik beskrev KMD samfunnsutviklerrollen da utkastet til veilederen ble presentert i 2018 (KMD 2018b).",
         {"b": "Å «plukke ut vinnere» var en av svakhetene ved tidligere regionale strategier som smart "
@@ -78,7 +78,7 @@ QUESTIONS = [
     Question(
         "forskjeller", "Hvorfor anbefaler regjeringen, OECD og EU å skreddersy næringspolitikken til hver region?",
         {"a": "Regionene har ulike forutsetninger og egne muligheter",
-         "b": "Alle regioner bør satse på de samme vekstnæringene, slik at ingen blir hengende etter",
+         "b": "Alle regioner bør satse på de samme vekstnæringene, så ingen henger etter",
          "c": "Næringspolitikk virker bare i de største byene"},
         "a",
         "Veilederen peker på at alle regioner har særegne muligheter og ulike forutsetninger, og at politikken "
@@ -128,18 +128,17 @@ QUESTIONS = [
         "andel av de sysselsatte i fylket delt på andelen i alle fylkene samlet; du lærer mer om den i neste "
         "kapittel. Hva kan du lese av tabellen?",
         {"a": "Helse og omsorg betyr lite for Rogaland, fordi LQ er under 1",
-         "b": "Andelen som arbeider med tjenester til olje- og gassutvinning, er over sju ganger så stor i "
-              "Rogaland som i fylkene samlet",
-         "c": "Utvinning av råolje og naturgass sysselsetter flere i Rogaland enn helse og omsorg, fordi LQ er "
-              "mye høyere"},
+         "b": "Andelen i tjenester til olje og gass er over sju ganger andelen i fylkene samlet",
+         "c": "Olje- og gassnæringene sysselsetter flest, fordi LQ er høyest der"},
         "b",
         "LQ 7,54 betyr at andelen i Rogaland (7,6 %) er 7,54 ganger andelen i fylkene samlet. LQ viser hvor "
         "spesialisert fylket er i en næring, ikke hvor stor næringen er (SSB, tabell 11713; egne beregninger).",
         {"a": "Helse og omsorg er den største av de tre, med 49 500 sysselsatte og 18,6 % av de sysselsatte i "
               "fylket. LQ under 1 betyr bare at andelen er litt mindre enn i fylkene samlet, ikke at næringen "
               "betyr lite.",
-         "c": "Les kolonnen med sysselsatte: utvinning har 9 600, helse og omsorg 49 500. En høy LQ sier at "
-              "andelen er stor sammenlignet med andre fylker, ikke at næringen er stor."},
+         "c": "Les kolonnen med sysselsatte: de to olje- og gassnæringene har til sammen 29 800, helse og "
+              "omsorg 49 500. En høy LQ sier at andelen er stor sammenlignet med andre fylker, ikke at næringen "
+              "er stor."},
         table=(("Næring", "Sysselsatte (tusen)", "Andel i fylket", "LQ"),
                ("Tjenester tilknyttet utvinning av råolje og naturgass", "20,2", "7,6 %", "7,54"),
                ("Utvinning av råolje og naturgass", "9,6", "3,6 %", "6,19"),

@@ -75,6 +75,10 @@ def test_quiz_lq_table_matches_the_data(real):
         assert display.number(row.lq, 2) == lq
     assert "2019" in question.source and "11713" in question.source
     assert display.number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
+    oil = profile.loc[["Tjenester tilknyttet utvinning av råolje og naturgass", "Utvinning av råolje og naturgass"]]
+    health = profile.loc["Helse- og omsorgstjenester"].employment
+    assert round(1000 * oil.employment.sum()) == 29_800 and round(1000 * health) == 49_500
+    assert "29 800" in question.wrong["c"] and "49 500" in question.wrong["c"] and "49 500" in question.wrong["a"]
 
 
 def test_kystby_krugman_half_is_16_percent(fjordland):
