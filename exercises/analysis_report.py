@@ -184,7 +184,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
         "LQ": raw.spesialisering,
         "Vekst": raw.vekst,
         "Produktivitet": raw.produktivitet,
-        "Tetthet": raw.beslektethet,
+        "Relatert tetthet": raw.beslektethet,
         "Merket som": [labels.get(i, "") for i in shown_rows.index],
         "Merknad": [_remark(r) for _, r in shown_rows.iterrows()],
     })
@@ -195,7 +195,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
         "Plass": lambda x: display.number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: display.number(x, 1),
-        "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Tetthet": two})
+        "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Relatert tetthet": two})
 
 
 def _remark(row) -> str:

@@ -283,7 +283,7 @@ def _actors(workbook: Workbook, draft: Draft) -> None:
     levels = stakeholders.LEVELS
     draft.blocks.append(Table(
         "Aktørkart: hvem som bør være med, deres innflytelse og engasjement",
-        ("Aktør", "Helix", "Innflytelse", "Engasjement"),
+        ("Aktør", "Tråd", "Innflytelse", "Engasjement"),
         tuple((a.name, stakeholders.HELICES[a.helix], levels[a.influence], levels[a.commitment]) for a in actors),
         "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
 

@@ -36,13 +36,21 @@ def national_shares(E: pd.DataFrame, national: pd.Series | None = None,
 
 def location_quotient(E: pd.DataFrame, national: pd.Series | None = None,
                       totals: pd.Series | None = None) -> pd.DataFrame:
-    """Location quotient LQ_ri = s_ri / s_i (Balassa 1965).
+    """Location quotient LQ_ri = s_ri / s_i.
 
     LQ > 1: the industry's share of the region's employment is larger than
     its share nationally. Reference as in :func:`national_shares`; region
     totals as in :func:`shares`. The course passes the sum of the main
     groups as ``totals`` (:meth:`Dataset.location_quotients`), so that an
     industry has the same LQ in a table of main groups and of detailed ones.
+    The quotient is older than Balassa's index: it has been used in
+    regional analysis since the 1940s (Crawley, Beynon & Munday 2013) and
+    is set out in Isard (1960). Balassa (1965) applied the same ratio to
+    exports («revealed comparative advantage»), its trade analogue.
+    Crawley, A., Beynon, M. & Munday, M. (2013). Making location quotients
+    more relevant as a policy aid in regional spatial analysis. Urban
+    Studies 50(9), 1854–1869. doi:10.1177/0042098012466601
+    Isard, W. (1960). Methods of Regional Analysis. MIT Press.
     Balassa, B. (1965). Trade liberalisation and «revealed» comparative
     advantage. The Manchester School 33(2), 99–123.
     """

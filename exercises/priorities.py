@@ -382,7 +382,7 @@ class PrioritiesExercise:
         helices = {self.actors[d].helix for d in drivers}
         if len(drivers) >= 2 and len(helices) == 1:
             helix = stakeholders.HELICES[helices.pop()].lower()
-            return [f"Alle aktørene som skal drive prioriteringene, er fra {helix}. Én helix bærer alt. "
+            return [f"Alle aktørene som skal drive prioriteringene, er fra {helix}. Én tråd bærer alt. "
                     "Offentlige myndigheter kan ikke gjennomføre en strategi for smart spesialisering på egen "
                     "hånd, og næringslivet heller ikke uten kunnskapsmiljøer og et offentlig som legger til rette."]
         return []

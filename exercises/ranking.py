@@ -43,9 +43,9 @@ CRITERIA = [
     Criterion("spesialisering", "Spesialisering", "lokaliseringskvotient (LQ)"),
     Criterion("vekst", "Vekst", "endring i sysselsatte over perioden"),
     Criterion("produktivitet", "Produktivitet", "bruttoprodukt per sysselsatt, mot næringen i landet"),
-    Criterion("beslektethet", "Beslektethet", "relatert tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
+    Criterion("beslektethet", "Relatert tetthet", "relatert tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
     Criterion("fou", "Forsknings- og utdanningsmiljø", "din vurdering, 0–5", own_judgement=True),
-    Criterion("forpliktelse", "Entreprenøriell forpliktelse", "din vurdering, 0–5: vil bedriftene satse?", own_judgement=True),
+    Criterion("forpliktelse", "Næringslivets engasjement", "din vurdering, 0–5: vil bedriftene satse?", own_judgement=True),
 ]
 BY_KEY = {c.key: c for c in CRITERIA}
 DEFAULT_WEIGHTS = {c.key: 1 for c in CRITERIA}

@@ -19,7 +19,7 @@ class StakeholdersView(ExerciseView):
             actor = saved[n] if n < len(saved) else None
             self.names.append(text_input(f"Aktør {n + 1}", "Navn, for eksempel en bedrift eller et universitet",
                                          actor.name if actor else "", width="22rem"))
-            self.helices.append(dropdown(HELICES, actor.helix if actor else "", "Helix", blank=True, width="15rem"))
+            self.helices.append(dropdown(HELICES, actor.helix if actor else "", "Tråd", blank=True, width="15rem"))
             self.influence.append(dropdown(LEVELS, actor.influence if actor else 2, "Innflytelse", width="11rem"))
             self.commitment.append(dropdown(LEVELS, actor.commitment if actor else 2, "Engasjement", width="11rem"))
             rows.append(row(self.names[-1], self.helices[-1], self.influence[-1], self.commitment[-1]))
