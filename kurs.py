@@ -68,7 +68,7 @@ def data() -> None:
     mirror = os.environ.get(MIRROR_ENV)
     if not mirror:
         if IN_CI:
-            sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappa med SSB-filene.")
+            sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappen med SSB-filene.")
         say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
         return
     say(f"Henter SSB-data fra {mirror}")

@@ -77,7 +77,7 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     """Read the mirror's table 11713, tidy it and write it to the cache."""
     source = Path(mirror) / MIRROR_FILE
     if not source.is_file():
-        raise DataMissing(f"Fant ikke {MIRROR_FILE} i speilmappa {mirror}. Sjekk {paths.MIRROR_ENV}.")
+        raise DataMissing(f"Fant ikke {MIRROR_FILE} i speilmappen {mirror}. Sjekk {paths.MIRROR_ENV}.")
     raw = pd.read_csv(source, dtype={"region_code": str})
     tidy = tidy_11713(raw)
     retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
@@ -128,7 +128,7 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
     """Read Kartverket's county boundaries from the map mirror into the cache."""
     source = Path(mirror) / MAP_MIRROR_FILE
     if not source.is_file():
-        raise DataMissing(f"Fant ikke {MAP_MIRROR_FILE} i kartmappa {mirror}.")
+        raise DataMissing(f"Fant ikke {MAP_MIRROR_FILE} i kartmappen {mirror}.")
     counties = simplify_counties(json.loads(source.read_text(encoding="utf-8")))
     folder = Path(cache or paths.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
@@ -141,12 +141,12 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Hent SSB-data fra en lokal kopi (speil) inn i kursets mellomlager.")
-    parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappa med SSB-filene")
+    parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappen med SSB-filene")
     parser.add_argument("--kart", default=os.environ.get(paths.MAP_MIRROR_ENV),
-                        help="mappa med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappa)")
+                        help="mappen med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappen)")
     args = parser.parse_args(argv)
     if not args.speil:
-        print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappa med SSB-filene, "
+        print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappen med SSB-filene, "
               "eller bruk --speil MAPPE.", file=sys.stderr)
         return 2
     try:

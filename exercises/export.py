@@ -21,6 +21,7 @@ from pathlib import Path
 from . import display, word
 from . import ranking as ranking_criteria
 from . import actions, monitoring, planning, self_assessment, stakeholders
+from .checklist import EU_CRITERIA, ROLES, Checklist
 from .counties import COUNTIES_2024
 from .data import Dataset, load_teaching_data
 from .feedback import Feedback
@@ -157,6 +158,8 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
             ("Tiltak", "tiltak", _actions),
             ("Indikatorer", "indikatorer", _indicators),
             ("Plassering i plansystemet", "plan", _planning),
+            ("Sjekk mot EUs kriterier", EU_CRITERIA.section, _checklist(EU_CRITERIA, "Sjekk mot EUs sju kriterier")),
+            ("Fylkeskommunens roller", ROLES.section, _checklist(ROLES, "Fylkeskommunens roller")),
             ("Egenvurdering", "roller", _self_assessment)):
         start, missing = len(draft.blocks), len(draft.missing)
         try:
@@ -399,6 +402,22 @@ def _self_assessment(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Paragraph(_t(answer["comment"]), "Begrunnelse"))
 
 
+def _checklist(checklist: Checklist, title: str):
+    """The builder for a checklist exercise: shown when saved, and not
+    listed as missing otherwise (the two checklists are optional)."""
+    def build(workbook: Workbook, draft: Draft) -> None:
+        answer = checklist.saved(workbook)
+        if answer is None:
+            return
+        draft.blocks.append(Heading(title))
+        draft.blocks.append(Table(title, ("Punkt", "Vurdering", checklist.evidence_label), tuple(
+            (item.label, checklist.scale[answer["answers"][k]["status"]], _t(answer["answers"][k]["evidence"]) or "–")
+            for k, item in checklist.items.items()), "Kilde: din egen vurdering, lagret i arbeidsboka."))
+        if answer["comment"]:
+            draft.blocks.append(Paragraph(_t(answer["comment"]), "Kommentar"))
+    return build
+
+
 # Markdown ------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
@@ -523,7 +542,7 @@ def save_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.d
     except OSError as error:
         where = folder or workbook.path.parent / "utkast"
         return Feedback(errors=[f"Kunne ikke skrive utkastet i {where} ({error.strerror or error}). Sjekk at du "
-                                "kan skrive i mappa, og prøv igjen. Arbeidsboka er ikke endret."]), None
+                                "kan skrive i mappen, og prøv igjen. Arbeidsboka er ikke endret."]), None
     if draft.missing:
         notes = [f"Utkastet mangler {len(draft.missing)} deler. Hver del står som «Mangler» i dokumentet. "
                  "Gjør disse kapitlene, og lag utkastet på nytt:", *draft.missing]
@@ -541,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="kurs.py utkast", description="Lag utkastet fra arbeidsboka.")
     parser.add_argument("--mal", help="fylkets egen Word-mal (.docx) for Word-utkastet")
-    parser.add_argument("--mappe", help="mappa utkastet skrives til (standard: «utkast» ved arbeidsboka)")
+    parser.add_argument("--mappe", help="mappen utkastet skrives til (standard: «utkast» ved arbeidsboka)")
     parser.add_argument("--lag-mal", metavar="FIL", help="skriv kursets nøytrale Word-mal til FIL og avslutt")
     args = parser.parse_args(argv)
     if args.lag_mal:

@@ -186,9 +186,9 @@ def folder_path(text) -> Path:
     """The folder the teacher typed, checked; InputError says what is wrong."""
     folder = Path(clean_text(text, "Mappe", max_length=MAX_PATH)).expanduser()
     if not folder.exists():
-        raise InputError(f"Fant ikke mappa {folder}. Sjekk stavemåten, eller lim inn hele stien.")
+        raise InputError(f"Fant ikke mappen {folder}. Sjekk stavemåten, eller lim inn hele stien.")
     if not folder.is_dir():
-        raise InputError(f"{folder} er en fil, ikke en mappe. Skriv stien til mappa som arbeidsbøkene ligger i.")
+        raise InputError(f"{folder} er en fil, ikke en mappe. Skriv stien til mappen som arbeidsbøkene ligger i.")
     return folder
 
 
@@ -213,7 +213,7 @@ def read_folder(folder: Path, own: Path | None = None) -> Merged:
             merged.skipped.append(f"{plain(path.name)} er hoppet over: filen er ikke bygd opp som en arbeidsbok "
                                   "fra kurset. Filen er ikke endret.")
     if len(files) > MAX_FILES:
-        merged.skipped.append(f"Mappa har {len(files)} arbeidsbøker; bare de {MAX_FILES} første (etter navn) er lest.")
+        merged.skipped.append(f"Mappen har {len(files)} arbeidsbøker; bare de {MAX_FILES} første (etter navn) er lest.")
     return merged
 
 
@@ -244,7 +244,7 @@ def notes(merged: Merged) -> list[str]:
 
 def summary_html(merged: Merged) -> str:
     """One table per kind: what the group chose, and how many chose each."""
-    source = OwnWork(f"Kilde: {len(merged.learners)} deltakeres arbeidsbøker i mappa {merged.folder}. "
+    source = OwnWork(f"Kilde: {len(merged.learners)} deltakeres arbeidsbøker i mappen {merged.folder}. "
                      "Valgene er deltakernes egne; hver deltaker telles én gang per valg.")
     parts = []
     singular = {"strengths": "Styrke", "niches": "Nisje", "priorities": "Prioritering"}

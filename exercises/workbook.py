@@ -134,7 +134,7 @@ class Workbook:
         self.data, self._digest = _empty(), None
 
     def _cannot_set_aside(self, what: str) -> None:
-        self.problem = (f"{what} Filen kan ikke flyttes til side, fordi mappa {self.path.parent} ikke kan "
+        self.problem = (f"{what} Filen kan ikke flyttes til side, fordi mappen {self.path.parent} ikke kan "
                         "skrives i. Ingenting blir lagret, så filen blir ikke skrevet over. Sett miljøvariabelen "
                         f"{paths.WORKBOOK_ENV} til en fil i en mappe du kan skrive i, og start kurset på nytt.")
         self.messages.append(self.problem)
@@ -345,9 +345,9 @@ def _errno_text(error: OSError) -> str:
         errno.ENOSPC: "disken er full",
         errno.EFBIG: "filen får ikke plass på disken",
         errno.EDQUOT: "du har brukt opp plassen din på disken",
-        errno.EACCES: "du har ikke lov til å skrive i mappa",
-        errno.EPERM: "du har ikke lov til å skrive i mappa",
-        errno.EROFS: "mappa er skrivebeskyttet",
+        errno.EACCES: "du har ikke lov til å skrive i mappen",
+        errno.EPERM: "du har ikke lov til å skrive i mappen",
+        errno.EROFS: "mappen er skrivebeskyttet",
         errno.ENOTDIR: "en del av stien er en fil, ikke en mappe",
         errno.EISDIR: "stien er en mappe, ikke en fil",
         errno.ENAMETOOLONG: "filnavnet er for langt",

@@ -59,13 +59,13 @@ def load_group(folder: Path | str) -> Group:
     note."""
     folder = Path(folder)
     if not folder.is_dir():
-        return Group(notes=[f"Fant ikke workshopmappa {plain(folder, 500)}. Start workshopen på nytt med "
+        return Group(notes=[f"Fant ikke workshopmappen {plain(folder, 500)}. Start workshopen på nytt med "
                             "--folder og en mappe du kan skrive i."])
     try:
         merged = read_folder(folder)
     except OSError as error:
-        return Group(notes=[f"Kunne ikke lese workshopmappa {plain(folder, 500)} ({error.strerror or error}). "
-                            "Sjekk at du har lesetilgang til mappa."])
+        return Group(notes=[f"Kunne ikke lese workshopmappen {plain(folder, 500)} ({error.strerror or error}). "
+                            "Sjekk at du har lesetilgang til mappen."])
     return Group(merged.learners, merged.skipped)
 
 

@@ -113,3 +113,16 @@ def test_roles_view_empty_and_wrong_answers_show_messages(workbook):
     view.button.click()
     assert "Vurderingen er lagret" in view.feedback.value
     assert workbook.value("rollevurdering")["answers"]["blikk"]["status"] == "delvis"
+
+
+def test_the_draft_shows_a_saved_checklist_and_is_silent_without_one(workbook):
+    from exercises.export import build_draft, to_markdown
+
+    before = to_markdown(build_draft(workbook))
+    assert "Sjekk mot EUs sju kriterier" not in before and "Sjekk mot EUs" not in "".join(build_draft(workbook).missing)
+    assert EU_CRITERIA.save(workbook, EU, EU_EVIDENCE, "Sjekket mot planstrategien").ok
+    text = to_markdown(build_draft(Workbook(workbook.path)))
+    assert "## Sjekk mot EUs sju kriterier" in text
+    first = EU_CRITERIA.items["analyse"].label
+    assert f"| {first} | Oppfylt | {PLAN} |" in text
+    assert "**Kommentar:** Sjekket mot planstrategien" in text

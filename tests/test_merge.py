@@ -88,7 +88,7 @@ def test_summary_tables_name_their_source_and_escape_learner_text(tmp_path):
     html = summary_html(read_folder(group))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
     assert html.count("<table>") == 3 and "<caption>Prioriteringer gruppen valgte</caption>" in html
-    assert "Kilde: 1 deltakeres arbeidsbøker i mappa" in html and "Valgene er deltakernes egne" in html
+    assert "Kilde: 1 deltakeres arbeidsbøker i mappen" in html and "Valgene er deltakernes egne" in html
 
 
 def test_a_group_that_has_saved_nothing_yet(tmp_path):
@@ -125,11 +125,11 @@ def test_a_folder_that_is_not_typed_right(workbook, text, message):
 
 def test_a_folder_that_does_not_exist_or_is_a_file_or_is_empty(workbook, tmp_path):
     result, _ = merge_folder(workbook, str(tmp_path / "finnes-ikke"))
-    assert result.errors[0].startswith(f"Fant ikke mappa {tmp_path / 'finnes-ikke'}.")
+    assert result.errors[0].startswith(f"Fant ikke mappen {tmp_path / 'finnes-ikke'}.")
     file = tmp_path / "fil.json"
     file.write_text("{}", encoding="utf-8")
     result, _ = merge_folder(workbook, str(file))
-    assert result.errors[0] == f"{file} er en fil, ikke en mappe. Skriv stien til mappa som arbeidsbøkene ligger i."
+    assert result.errors[0] == f"{file} er en fil, ikke en mappe. Skriv stien til mappen som arbeidsbøkene ligger i."
     empty = tmp_path / "tom"
     empty.mkdir()
     result, _ = merge_folder(workbook, f"  {empty}  ")
@@ -174,7 +174,7 @@ def test_view_shows_errors(workbook, tmp_path):
     view = MergeView(workbook)
     view.folder.value = str(tmp_path / "finnes-ikke")
     view.button.click()
-    assert "Rett opp dette" in view.feedback.value and "Fant ikke mappa" in view.feedback.value
+    assert "Rett opp dette" in view.feedback.value and "Fant ikke mappen" in view.feedback.value
     assert view.summary.value == "" and not workbook.path.exists()
 
 

@@ -138,7 +138,7 @@ def test_a_read_only_folder_is_reported_and_nothing_overwritten(folder_for_anoth
     folder.mkdir()
     path = folder / "arbeidsbok.json"
     if content == "good":
-        Workbook(path).put("visjon", {"statement": "Lagret før mappa ble skrivebeskyttet"})
+        Workbook(path).put("visjon", {"statement": "Lagret før mappen ble skrivebeskyttet"})
     else:
         path.write_text("{ødelagt", encoding="utf-8")
     path.chmod(0o644)
@@ -149,7 +149,7 @@ def test_a_read_only_folder_is_reported_and_nothing_overwritten(folder_for_anoth
     assert run.returncode == 0 and "Traceback" not in err, err
     assert "saved" not in out
     if content == "good":
-        assert "message Arbeidsboka kan ikke lagres: du har ikke lov til å skrive i mappa" in out
+        assert "message Arbeidsboka kan ikke lagres: du har ikke lov til å skrive i mappen" in out
         assert "error Arbeidsboka kan ikke lagres" in out and "står fortsatt i skjemaet" in out
     else:
         assert "kunne ikke leses: filen er ikke gyldig JSON (linje 1, tegn 2)" in out

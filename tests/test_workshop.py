@@ -174,9 +174,9 @@ def test_an_empty_folder_and_a_missing_folder(tmp_path):
     assert "Ingen av deltakerne har lagret en rangering i «Analysere» ennå." in markdown
     assert "Ingen av deltakerne har lagret prioriteringer ennå." in markdown
     missing = load_group(tmp_path / "finnes-ikke")
-    assert missing == [] and missing.notes[0].startswith(f"Fant ikke workshopmappa {tmp_path / 'finnes-ikke'}.")
+    assert missing == [] and missing.notes[0].startswith(f"Fant ikke workshopmappen {tmp_path / 'finnes-ikke'}.")
     summary_docx(summarise(missing), tmp_path / "tom.docx")
-    assert "Fant ikke workshopmappa" in "\n".join(p.text for p in docx.Document(tmp_path / "tom.docx").paragraphs)
+    assert "Fant ikke workshopmappen" in "\n".join(p.text for p in docx.Document(tmp_path / "tom.docx").paragraphs)
 
 
 def test_every_hostile_file_is_skipped_and_named(group):
