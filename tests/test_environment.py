@@ -189,6 +189,21 @@ def test_the_build_stops_when_the_theme_check_fails(monkeypatch):
         theme_check.check(FakeApp(ROOT))
 
 
+def test_a_sphinx_build_with_the_theme_stops_when_a_theme_file_is_missing(tmp_path, monkeypatch):
+    from sphinx.application import Sphinx
+
+    source = tmp_path / "kilde"
+    source.mkdir()
+    (source / "conf.py").write_text("extensions = ['theme_check']\nhtml_theme = 'sphinx_book_theme'\n")
+    (source / "index.md").write_text("# Kurs\n")
+    moved = (theme_check.BOOK, "components/flyttet.html", None, "en mal i kurset")
+    monkeypatch.setattr(theme_check, "ASSUMPTIONS", [*theme_check.ASSUMPTIONS, moved])
+    with pytest.raises(ExtensionError, match="components/flyttet.html finnes ikke"):
+        Sphinx(str(source), str(source), str(tmp_path / "html"), str(tmp_path / "doctrees"), "html",
+               status=None, warning=None).build()
+    assert not (tmp_path / "html" / "index.html").exists()
+
+
 def test_icon_fonts_stop_the_build_when_the_themes_files_are_missing_from_the_site(tmp_path):
     (tmp_path / "_static" / "styles").mkdir(parents=True)
     with pytest.raises(ExtensionError, match="pydata-sphinx-theme.css.*fa-solid-900.ttf"):
