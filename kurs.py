@@ -171,7 +171,7 @@ def newest_environment() -> Path:
     changed = [f"    {p['name']}: {', '.join(sorted(locked[key]))} i låsen, {p['version']} nå"
                for p in json.loads(listing)
                if (key := requirement_name(p["name"])) in locked and p["version"] not in locked[key]]
-    say(f"{len(changed)} pakker er nyere enn i {LOCK.name}" + (":" if changed else "."))
+    say(f"{len(changed)} pakker har en annen versjon enn i {LOCK.name}" + (":" if changed else "."))
     print("\n".join(changed))
     return python
 

@@ -106,7 +106,7 @@ def test_test_newest_installs_unpinned_into_its_own_venv_and_lists_what_is_newer
     assert " pandas " in f"{install} " and " pytest " in f"{install} " and "==" not in install
     assert "-c" not in install.split(), "the lock is not used"
     assert newest[-1] == ".venv-nyeste -m pytest -x", "the tests run in .venv-nyeste, without --nyeste"
-    assert "1 pakker er nyere enn i constraints.txt" in result.stdout
+    assert "1 pakker har en annen versjon enn i constraints.txt" in result.stdout
     assert "pandas: 3.1.1 i låsen, 99.0 nå" in result.stdout
 
 
