@@ -25,6 +25,7 @@ def course(tmp_path, monkeypatch) -> Path:
     (root / "data" / "undervisning").mkdir(parents=True)
     (root / "data" / "naeringer.csv").write_text("kode;navn\n")
     (root / "data" / "undervisning" / "fjordland.csv").write_text("år;sysselsatte\n2024;10\n")
+    (root / "constraints.txt").write_text("pandas==3.1.1\n")
     cache = tmp_path / "kursdata"
     cache.mkdir()
     (cache / "ssb_11713.csv").write_text("2024;100\n")
@@ -38,10 +39,10 @@ def app(tmp_path: Path, cache: str = "") -> SimpleNamespace:
                            outdir=str(tmp_path / "_build" / "html"))
 
 
-def test_fingerprint_is_stable_and_changes_with_code_teaching_data_and_imported_data(course, tmp_path):
+def test_fingerprint_is_stable_and_changes_with_code_teaching_data_imported_data_and_the_lock(course, tmp_path):
     before = rerun.fingerprint()
     assert rerun.fingerprint() == before
-    changes = [course / "exercises" / "views" / "quiz.py", course / "data" / "naeringer.csv",
+    changes = [course / "exercises" / "views" / "quiz.py", course / "data" / "naeringer.csv", course / "constraints.txt",
                course / "data" / "undervisning" / "fjordland.csv", tmp_path / "kursdata" / "ssb_11713.csv"]
     seen = {before}
     for path in changes:
