@@ -4,17 +4,21 @@
     python kurs.py start   create the environment, import data, build the website, open JupyterLab
     python kurs.py bygg    the same without opening anything
     python kurs.py test    create the environment, import data and run every test
+                           (--nyeste: in .venv-nyeste with the newest release of every package)
     python kurs.py data    import the real data only
     python kurs.py utkast  write the learner's draft (.md, .html, .docx); --mal FIL uses a county's
                            Word template, --lag-mal FIL writes the course's neutral one to adapt
+    python kurs.py lås     resolve every package again into constraints.txt (for developers)
 
 Uses only the standard library, so it runs on a machine that has nothing but
-Python 3.11 or newer. Everything is installed into .venv in this folder.
+Python 3.11 or newer. Everything is installed into .venv in this folder,
+at the versions in constraints.txt (the lock, made by `python kurs.py lås`).
 """
 
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -25,6 +29,30 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / "kurs-installert.txt"
+LOCK = ROOT / "constraints.txt"
+# uv resolves the lock for every platform and Python version at once (--universal);
+# it is installed into its own .venv-lock, never into the course's environment.
+LOCK_TOOL = "uv==0.13.9"
+LOCK_VENV = ROOT / ".venv-lock"
+NEWEST_VENV = ROOT / ".venv-nyeste"
+# Platforms the lock is checked on: every locked package must have a ready-built wheel there.
+LOCK_PLATFORMS = {
+    "Linux (x86-64)": "x86_64-manylinux_2_28",
+    "Windows (x86-64)": "x86_64-pc-windows-msvc",
+    "macOS (Apple-brikke)": "aarch64-apple-darwin",
+    "macOS (Intel)": "x86_64-apple-darwin",
+}
+USAGE = """Bruk: python kurs.py KOMMANDO  (på Windows: py kurs.py KOMMANDO)
+
+    start            lag miljøet, hent dataene, bygg nettstedet og åpne JupyterLab
+    bygg             det samme, uten å åpne noe
+    test             lag miljøet, hent dataene og kjør alle testene
+    test --nyeste    kjør testene med den nyeste utgaven av hver pakke (i .venv-nyeste)
+    data             hent bare de ekte dataene
+    utkast           skriv utkastet ditt (.md, .html, .docx); --mal FIL bruker fylkets Word-mal,
+                     --lag-mal FIL skriver kursets nøytrale mal som du kan tilpasse
+    lås              finn versjonene av alle pakkene på nytt og skriv constraints.txt
+"""
 MIRROR_ENV = "SSB_SPEIL"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -49,18 +77,107 @@ def environment() -> None:
     """Create .venv and install the pinned packages, unless already done."""
     if sys.version_info < (3, 11):
         sys.exit("Kurset trenger Python 3.11 eller nyere. Installer det fra python.org og prøv igjen.")
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = installed_fingerprint()
     if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     say("Lager Python-miljøet i .venv (første gang tar dette noen minutter)")
     if not PYTHON.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]", "-c", LOCK)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
     STAMP.write_text(wanted)
+
+
+def installed_fingerprint() -> str:
+    """What the environment was installed from: the pinned packages and the lock."""
+    if not LOCK.exists():
+        sys.exit(f"Fila {LOCK.name} mangler i kursmappa. Hent den fra kursets repositorium, "
+                 "eller lag den med: python kurs.py lås")
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    digest.update(b"\0" + LOCK.read_bytes())
+    return digest.hexdigest()
+
+
+def venv_python(folder: Path) -> Path:
+    return folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def requirement_name(requirement: str) -> str:
+    """'pandas==3.1.1' -> 'pandas', as pip writes it (lower case, '-' for '_' and '.')."""
+    return re.split(r"[\s\[=<>!~;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-").replace(".", "-")
+
+
+def declared_requirements() -> list[str]:
+    """The requirements in pyproject.toml: the course's and the test extra's."""
+    import tomllib  # Python 3.11, which environment() checks for first
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return project["dependencies"] + project["optional-dependencies"]["test"]
+
+
+def locked_versions() -> dict[str, set[str]]:
+    """Package -> its versions in the lock (more than one when they differ by
+    platform or Python version, which an environment marker after ';' says)."""
+    versions: dict[str, set[str]] = {}
+    for line in LOCK.read_text(encoding="utf-8").splitlines():
+        pin = re.match(r"([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)", line)
+        if pin:
+            versions.setdefault(requirement_name(pin[1]), set()).add(pin[2])
+    return versions
+
+
+def lock() -> None:
+    """Resolve pyproject.toml's packages (with the test extra) again, for every
+    platform and Python version at once, into constraints.txt; then check that
+    every locked package has a ready-built wheel on each platform we name."""
+    python = venv_python(LOCK_VENV)
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True).create(LOCK_VENV)
+    run(python, "-m", "pip", "install", "--quiet", LOCK_TOOL)
+    compile_ = [python, "-m", "uv", "pip", "compile", "--quiet"]
+    say(f"Finner versjonene av alle pakkene for alle plattformer og skriver {LOCK.name}")
+    run(*compile_, "pyproject.toml", "--extra", "test", "--universal", "--python-version", "3.11",
+        "--custom-compile-command", "python kurs.py lås", "--output-file", LOCK.name)
+    say("Sjekker at hver pakke finnes ferdig bygd (som hjul) for hver plattform")
+    missing = 0
+    for label, platform in LOCK_PLATFORMS.items():
+        for version in ("3.11", "3.14"):
+            result = subprocess.run([str(a) for a in (*compile_, LOCK.name, "--no-deps", "--only-binary", ":all:",
+                                                       "--python-platform", platform, "--python-version", version)],
+                                    cwd=ROOT, capture_output=True, text=True)
+            lacking = sorted(set(re.findall(r"Because (\S+?)==\S+ has no usable wheels", result.stderr)))
+            missing += result.returncode != 0
+            verdict = ("alle pakkene har ferdige hjul" if result.returncode == 0 else
+                       f"må bygge {', '.join(lacking)} selv (trenger en C-kompilator)" if lacking else
+                       "feil: " + result.stderr.strip().splitlines()[-1])
+            print(f"    {label}, Python {version}: {verdict}")
+    say(f"{LOCK.name} er skrevet. Kjør testene (python kurs.py test) og legg fila i git."
+        + (" Se over plattformene som mangler hjul." if missing else ""))
+
+
+def newest_environment() -> Path:
+    """.venv-nyeste: the newest release of every package, without the lock and
+    the pins, to see what a future upgrade breaks. Returns its Python."""
+    python = venv_python(NEWEST_VENV)
+    say(f"Lager {NEWEST_VENV.name} med den nyeste utgaven av hver pakke (uten låsen)")
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True).create(NEWEST_VENV)
+    names = sorted({requirement_name(r) for r in declared_requirements()})
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "--upgrade-strategy", "eager", *names)
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".")
+    listing = subprocess.run([str(python), "-m", "pip", "list", "--format=json"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout
+    locked = locked_versions()
+    changed = [f"    {p['name']}: {', '.join(sorted(locked[key]))} i låsen, {p['version']} nå"
+               for p in json.loads(listing)
+               if (key := requirement_name(p["name"])) in locked and p["version"] not in locked[key]]
+    say(f"{len(changed)} pakker har en annen versjon enn i {LOCK.name}" + (":" if changed else "."))
+    print("\n".join(changed))
+    return python
 
 
 def data() -> None:
@@ -90,22 +207,25 @@ def lab() -> None:
     run(BIN / "jupyter", "lab", "book/velkommen.md", *as_root)
 
 
-def test(extra: list[str]) -> None:
+def test(extra: list[str], python: Path = PYTHON) -> None:
     say("Kjører alle testene")
-    result = subprocess.run([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT)
+    result = subprocess.run([str(python), "-m", "pytest", *extra], cwd=ROOT)
     sys.exit(result.returncode)
 
 
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    if command not in {"start", "bygg", "test", "data", "utkast"}:
-        sys.exit(__doc__)
+    if command not in {"start", "bygg", "test", "data", "utkast", "lås"}:
+        sys.exit(USAGE)
+    if command == "lås":
+        return lock()
     environment()
     if command == "utkast":
         sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.export", *argv[1:]], cwd=ROOT).returncode)
     data()
     if command == "test":
-        test(argv[1:])
+        extra = [a for a in argv[1:] if a != "--nyeste"]
+        test(extra, newest_environment() if "--nyeste" in argv[1:] else PYTHON)
     if command in {"start", "bygg"}:
         build()
     if command == "start":

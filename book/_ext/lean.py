@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from fontTools import subset
+from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -95,25 +96,28 @@ def subset_icon_fonts(app, exception):
     theme_css = static / "styles" / "pydata-sphinx-theme.css"
     fonts = static / "vendor" / "fontawesome" / "webfonts"
     rules = []
-    if theme_css.exists() and fonts.is_dir():
-        codepoints, own = _icon_codepoints(theme_css.read_text(encoding="utf-8"))
-        wanted = sorted(own | {codepoints[n] for n in _icons_used(Path(app.outdir)) if n in codepoints})
-        for name, weight in ICON_FONTS:
-            source = fonts / f"{name}.ttf"  # reading the .woff2 would need brotli
-            if not source.exists() or not wanted:
-                continue
-            options = subset.Options()
-            options.flavor = "woff"
-            options.layout_features = ["*"]
-            font = subset.load_font(str(source), options)
-            subsetter = subset.Subsetter(options)
-            subsetter.populate(unicodes=wanted)
-            subsetter.subset(font)
-            subset.save_font(font, str(fonts / f"{name}.kurs.woff"), options)
-            rules.append('@font-face{font-family:"Font Awesome 6 Free";font-style:normal;'
-                         f'font-weight:{weight};font-display:block;'
-                         f'src:url(vendor/fontawesome/webfonts/{name}.kurs.woff) format("woff")}}')
-        logger.info("kurs: icon fonts cut down to %d icons", len(wanted))
+    sources = [fonts / f"{name}.ttf" for name, _ in ICON_FONTS]  # reading the .woff2 would need brotli
+    missing = [str(p.relative_to(static)) for p in [theme_css, *sources] if not p.is_file()]
+    if missing:  # theme_check.py checks the theme itself before the build; this is the built copy
+        raise ExtensionError(f"lean.py: temaets filer mangler i nettstedet: {', '.join(missing)}")
+    codepoints, own = _icon_codepoints(theme_css.read_text(encoding="utf-8"))
+    if not codepoints or not own:
+        raise ExtensionError("lean.py: fant ikke ikonene i temaets stilark (styles/pydata-sphinx-theme.css): "
+                             "har temaet endret hvordan det skriver dem?")
+    wanted = sorted(own | {codepoints[n] for n in _icons_used(Path(app.outdir)) if n in codepoints})
+    for (name, weight), source in zip(ICON_FONTS, sources):
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = ["*"]
+        font = subset.load_font(str(source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=wanted)
+        subsetter.subset(font)
+        subset.save_font(font, str(fonts / f"{name}.kurs.woff"), options)
+        rules.append('@font-face{font-family:"Font Awesome 6 Free";font-style:normal;'
+                     f'font-weight:{weight};font-display:block;'
+                     f'src:url(vendor/fontawesome/webfonts/{name}.kurs.woff) format("woff")}}')
+    logger.info("kurs: icon fonts cut down to %d icons", len(wanted))
     # Later @font-face rules with the same family, weight and style win, so
     # the browser loads these files instead of the theme's full fonts.
     (static / ICON_CSS).write_text(
@@ -122,6 +126,7 @@ def subset_icon_fonts(app, exception):
 
 
 def setup(app):
+    app.setup_extension("theme_check")  # stops the build if the theme files used here have moved
     app.add_css_file(ICON_CSS)
     app.connect("build-finished", subset_icon_fonts)
     app.connect("config-inited", set_default_mode)

@@ -63,6 +63,7 @@ def compile_catalogues(app):
 
 
 def setup(app):
+    app.setup_extension("theme_check")  # stops the build if the templates' theme text has changed
     app.connect("config-inited", set_theme_options)
     app.connect("builder-inited", compile_catalogues)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

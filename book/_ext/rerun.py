@@ -2,10 +2,11 @@
 
 The book is built with `execute_notebooks: cache`: a chapter runs again only
 when its own code cells change, so a rebuild after editing one chapter runs
-that chapter alone. But every chapter imports the `exercises` package and
-reads the data, and jupyter-cache does not see those. This extension keeps a
-fingerprint of them next to the cache; when it changes, the cache is emptied
-and every page is read again, so no page shows results of old code.
+that chapter alone. But every chapter imports the `exercises` package, reads
+the data and runs on the locked packages (constraints.txt), and jupyter-cache
+sees none of those. This extension keeps a fingerprint of them next to the
+cache; when it changes, the cache is emptied and every page is read again, so
+no page shows results of old code or old packages.
 """
 
 import hashlib
@@ -24,6 +25,7 @@ def _inputs() -> list[Path]:
     from exercises import paths  # the data folder may be moved by KURSDATA
 
     files = sorted((ROOT / "exercises").rglob("*.py"))
+    files += [p for p in [ROOT / "constraints.txt"] if p.exists()]  # the locked package versions
     files += sorted((ROOT / "data").glob("*.csv")) + sorted((ROOT / "data" / "undervisning").glob("*"))
     files += sorted(p for p in paths.cache_dir().glob("*") if p.is_file())
     return files
