@@ -29,6 +29,21 @@ OLD_TO_2024 = {
     "19": "55", "20": "56",
 }
 
+OLD_COUNTIES = {
+    "01": "Østfold", "02": "Akershus", "03": "Oslo", "04": "Hedmark", "05": "Oppland",
+    "06": "Buskerud", "07": "Vestfold", "08": "Telemark", "09": "Aust-Agder", "10": "Vest-Agder",
+    "11": "Rogaland", "12": "Hordaland", "14": "Sogn og Fjordane", "15": "Møre og Romsdal",
+    "16": "Sør-Trøndelag", "17": "Nord-Trøndelag", "50": "Trøndelag", "18": "Nordland",
+    "19": "Troms", "20": "Finnmark",
+}
+
+# Which old counties together make up a 2024 county in a year of table 11713.
+# Trøndelag is either its two old halves (to 2017) or itself (from 2018).
+def old_parts(county_2024: str) -> list[set[str]]:
+    if county_2024 == "50":
+        return [{"16", "17"}, {"50"}]
+    return [{old for old, new in OLD_TO_2024.items() if new == county_2024}]
+
 
 def resolve_region(value, regions: dict[str, str]) -> str:
     """Return the code of a region given as code ("46"), name ("Vestland")

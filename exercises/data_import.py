@@ -7,17 +7,21 @@ canonical form described in ``exercises.data``, with the 19 counties before
 """
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
-from .counties import COUNTIES_2024, OLD_TO_2024
+from . import import_check as check
+from .counties import COUNTIES_2024, OLD_COUNTIES, OLD_TO_2024, old_parts
 from .data import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
+from .import_check import BadData, Problem
 from .provenance import SSB_11713, Provenance
 
 MIRROR_FILE = "11713_fylkesfordelt_nasjonalregnskap_2008-2019.csv"
@@ -25,6 +29,95 @@ MAP_MIRROR_FILE = "fylker_2024.geojson"
 MAP_CREDIT = "Kart: © Kartverket, fylker 2024 (CC BY 4.0), forenklet."
 SOURCE_MEASURES = {"sysselsatte_1000_personer": "employment",
                    "bruttoprodukt_lopende_mill_kr": "value_added"}
+REQUIRED_11713 = ["region_code", "naering", "year", *SOURCE_MEASURES]
+TOTAL = "Totalt for næringer"
+FIRST_YEAR = 1990
+TOLERANCE = 1.0  # thousand persons: SSB rounds each cell to one decimal
+
+
+def check_11713(path: Path) -> pd.DataFrame:
+    """Read and check the mirror's table 11713; BadData lists every problem.
+
+    Returns the rows with ``region_code`` as text ("0" = Hele landet), ``year``
+    as integer and the measures as numbers (SSB's markers read as missing).
+    """
+    name = Path(path).name
+    raw = check.read_csv(path, REQUIRED_11713)
+    problems: list[Problem] = []
+    code = raw.region_code.str.zfill(2).replace({"00": NATION})
+    for i in raw.index[~code.isin([NATION, *OLD_TO_2024])]:
+        problems.append(Problem(f"Ukjent regionkode «{check._short(raw.region_code[i])}». Tabell 11713 har 0 "
+                                "(Hele landet) og fylkene før 2020 (01–20, 50).", int(raw.at[i, check.ROW]), "region_code"))
+    this_year = dt.date.today().year
+    year = check.numbers(raw, "year", problems, integer=True, allow_missing=False,
+                         minimum=FIRST_YEAR, maximum=this_year)
+    measures = {c: check.numbers(raw, c, problems, minimum=0 if c == "sysselsatte_1000_personer" else None)
+                for c in SOURCE_MEASURES}
+    if problems:
+        raise BadData(name, problems)
+    frame = raw.assign(region_code=code, year=year.astype(int), **measures)
+    frame["naering"] = frame.naering.str.strip()
+    check.duplicates(frame, ["region_code", "naering", "year"], problems, "region, næring og år")
+    if problems:
+        raise BadData(name, problems)
+    _check_counties_and_totals(frame, problems)
+    if problems:
+        raise BadData(name, problems)
+    return frame
+
+
+def _check_counties_and_totals(frame: pd.DataFrame, problems: list[Problem]) -> None:
+    employment = "sysselsatte_1000_personer"
+    total = frame[(frame.naering == TOTAL) & frame[employment].notna()]
+    if total.empty:
+        problems.append(Problem(f"Fila har ingen rader med «{TOTAL}». Uten totalene kan ikke importen se "
+                                "hvilke fylker som fantes hvert år. Bruk hele tabell 11713.", column="naering"))
+        return
+    years = sorted(frame.year.unique())
+    present = {y: set(total.region_code[total.year == y]) for y in years}
+    missing: dict[tuple[str, str], list[int]] = {}
+    for y in years:
+        if NATION not in present[y]:
+            missing.setdefault((NATION, ""), []).append(y)
+        for county in COUNTIES_2024:
+            parts = old_parts(county)
+            have = present[y] & set().union(*parts)
+            if have not in parts:
+                best = max(parts, key=lambda p: len(p & have))
+                for old in sorted(best - have):
+                    missing.setdefault((old, county), []).append(y)
+    for (old, county), in_years in missing.items():
+        when = _years(in_years)
+        if old == NATION:
+            problems.append(Problem(f"«{TOTAL}» for Hele landet (0) mangler for {when}.", column="region_code"))
+            continue
+        problems.append(Problem(
+            f"{OLD_COUNTIES[old]} ({old}) mangler for {when}, men den hører til {COUNTIES_2024[county]} ({county}) "
+            f"i 2024. Uten den blir {COUNTIES_2024[county]} for lite. Bruk hele tabellen, med alle fylkene.",
+            column="region_code"))
+    mains = set(industry_metadata().query("level == '0'").industry_name)
+    by_region = frame[frame.naering.isin(mains)].groupby(["region_code", "year"])[employment].sum()
+    rows = total.set_index(["region_code", "year"])
+    for (region, y), parts_sum in by_region.items():
+        if (region, y) in rows.index and parts_sum > rows.at[(region, y), employment] + TOLERANCE:
+            problems.append(Problem(
+                f"Næringene i region {region} i {y} har til sammen {parts_sum:.1f} tusen sysselsatte, mer enn "
+                f"«{TOTAL}» ({rows.at[(region, y), employment]:.1f}). Noen rader er doble eller feil.",
+                int(rows.at[(region, y), check.ROW]), employment))
+    counties = total[total.region_code != NATION].groupby("year")[employment].sum()
+    nation = total[total.region_code == NATION].set_index("year")[employment]
+    for y, value in counties.items():
+        if y in nation.index and value > nation[y] + TOLERANCE:
+            problems.append(Problem(
+                f"Fylkene har til sammen {value:.1f} tusen sysselsatte i {y}, mer enn Hele landet ({nation[y]:.1f}). "
+                "Noen fylker er doble eller feil.", column=employment))
+
+
+def _years(years: list[int]) -> str:
+    years = sorted(years)
+    if len(years) > 2 and years[-1] - years[0] == len(years) - 1:
+        return f"årene {years[0]}–{years[-1]}"
+    return "år " + ", ".join(map(str, years)) if len(years) == 1 else "årene " + ", ".join(map(str, years))
 
 
 def industry_metadata() -> pd.DataFrame:
@@ -62,14 +155,42 @@ def tidy_11713(raw: pd.DataFrame) -> pd.DataFrame:
     return tidy.sort_values(["region", "year", "industry"]).reset_index(drop=True)
 
 
-def _write_atomic(frame: pd.DataFrame, provenance: Provenance, folder: Path) -> Path:
+TEMP_PREFIX = ".import-"
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporary files of an import that was killed half-way."""
+    for leftover in Path(folder).glob(f"{TEMP_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+@contextlib.contextmanager
+def _temp_file(folder: Path):
+    """A temporary file in ``folder`` (so that a rename is atomic), removed
+    unless it has been renamed into place."""
+    handle, name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=".tmp")
+    os.close(handle)
+    try:
+        yield Path(name)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name)
+
+
+def _write_atomic(frame: pd.DataFrame, provenance: Provenance, folder: Path, name: str = REAL_DATA_FILE) -> Path:
+    """Write the table and its provenance next to each other; each replaces
+    the old file in one rename, after the written table read back whole."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / REAL_DATA_FILE
-    tmp_csv, tmp_json = target.with_suffix(".csv.tmp"), target.with_suffix(".json.tmp")
-    frame.to_csv(tmp_csv, index=False)
-    provenance.to_json(tmp_json)
-    os.replace(tmp_json, target.with_suffix(".json"))
-    os.replace(tmp_csv, target)
+    remove_leftovers(folder)
+    target = folder / name
+    with _temp_file(folder) as tmp_csv, _temp_file(folder) as tmp_json:
+        frame.to_csv(tmp_csv, index=False)
+        provenance.to_json(tmp_json)
+        if len(read_canonical(tmp_csv)) != len(frame):  # what we wrote must read back
+            raise BadData(name, [Problem("Tabellen ble ikke skrevet helt. Sjekk at det er plass på disken, og prøv igjen.")])
+        os.replace(tmp_json, target.with_suffix(".json"))
+        os.replace(tmp_csv, target)
     return target
 
 
@@ -78,14 +199,11 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     source = Path(mirror) / MIRROR_FILE
     if not source.is_file():
         raise DataMissing(f"Fant ikke {MIRROR_FILE} i speilmappa {mirror}. Sjekk {paths.MIRROR_ENV}.")
-    raw = pd.read_csv(source, dtype={"region_code": str})
-    tidy = tidy_11713(raw)
+    tidy = tidy_11713(check_11713(source))
     retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
     provenance = Provenance(years=(int(tidy.year.min()), int(tidy.year.max())),
                             retrieved=retrieved, **SSB_11713)
-    target = _write_atomic(tidy, provenance, Path(cache or paths.cache_dir()))
-    read_canonical(target)  # what we wrote must read back
-    return target
+    return _write_atomic(tidy, provenance, Path(cache or paths.cache_dir()))
 
 
 def simplify_counties(geojson: dict, digits: int = 2, min_points: int = 12) -> dict:
@@ -133,9 +251,9 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
     folder = Path(cache or paths.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / MAP_FILE
-    tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, target)
+    with _temp_file(folder) as tmp:
+        tmp.write_text(json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
     return target
 
 
@@ -151,8 +269,14 @@ def main(argv=None) -> int:
         return 2
     try:
         target = import_from_mirror(Path(args.speil))
-    except DataMissing as error:
+    except (DataMissing, BadData) as error:
         print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(cannot_write(error), file=sys.stderr)
+        return 1
+    except Exception as error:  # never an English traceback for the learner
+        print(unexpected(error), file=sys.stderr)
         return 1
     print(f"SSB-tabell 11713 er importert til {target}.")
     maps = Path(args.kart) if args.kart else Path(args.speil).parent / "kart"
@@ -160,7 +284,22 @@ def main(argv=None) -> int:
         print(f"Fylkesgrensene er importert til {import_map(maps)}.")
     except DataMissing as error:
         print(f"{error} Kurset viser da søylediagram i stedet for kart.")
+    except Exception as error:
+        print(f"Fylkesgrensene kunne ikke leses ({type(error).__name__}). "
+              "Kurset viser da søylediagram i stedet for kart.")
     return 0
+
+
+def cannot_write(error: OSError) -> str:
+    return (f"Kunne ikke skrive til mellomlageret {paths.cache_dir()} ({error.strerror or error}). "
+            "Sjekk at det er plass på disken og at du har skrivetilgang, og prøv igjen. "
+            "Dataene kurset hadde fra før, er beholdt.")
+
+
+def unexpected(error: Exception) -> str:
+    return (f"Importen stoppet på en uventet feil ({type(error).__name__}: {check._short(str(error), 200)}). "
+            "Ingenting er endret: dataene kurset hadde fra før, er beholdt. "
+            "Sjekk fila, og meld gjerne fra til kursansvarlig med denne meldingen.")
 
 
 if __name__ == "__main__":
