@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import paths
 from . import import_check as check
-from .counties import COUNTIES_2024, OLD_COUNTIES, OLD_TO_2024, old_parts
+from .counties import COUNTIES_2024, OLD_TO_2024, county_name, old_parts
 from .data import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
 from .import_check import BadData, Problem
 from .provenance import SSB_11713, Provenance
@@ -47,23 +47,33 @@ def check_11713(path: Path) -> pd.DataFrame:
     code = raw.region_code.str.zfill(2).replace({"00": NATION})
     for i in raw.index[~code.isin([NATION, *OLD_TO_2024])]:
         problems.append(Problem(f"Ukjent regionkode «{check._short(raw.region_code[i])}». Tabell 11713 har 0 "
-                                "(Hele landet) og fylkene før 2020 (01–20, 50).", int(raw.at[i, check.ROW]), "region_code"))
+                                "(Hele landet) og fylkene før 2020 (01–20, 50) eller fra 2024.", int(raw.at[i, check.ROW]), "region_code"))
     this_year = dt.date.today().year
     year = check.numbers(raw, "year", problems, integer=True, allow_missing=False,
                          minimum=FIRST_YEAR, maximum=this_year)
-    measures = {c: check.numbers(raw, c, problems, minimum=0 if c == "sysselsatte_1000_personer" else None)
-                for c in SOURCE_MEASURES}
+    measures = {c: check.numbers(raw, c, problems) for c in SOURCE_MEASURES}
     if problems:
         raise BadData(name, problems)
-    frame = raw.assign(region_code=code, year=year.astype(int), **measures)
-    frame["naering"] = frame.naering.str.strip()
+    frame = raw.assign(region_code=code, year=year.astype(int), naering=raw.naering.str.strip(), **measures)
+    check_11713_frame(frame, name)
+    return frame
+
+
+def check_11713_frame(frame: pd.DataFrame, name: str) -> None:
+    """The checks of table 11713 that do not depend on how it was stored:
+    no negative employment, no duplicate keys, every old county present where
+    its 2024 county is, totals consistent. BadData lists every problem."""
+    problems: list[Problem] = []
+    employment = "sysselsatte_1000_personer"
+    for i in frame.index[frame[employment] < 0]:
+        problems.append(Problem(f"{frame.at[i, employment]:g} er negativt. Antall sysselsatte kan ikke være "
+                                "negativt; rett tallet.", int(frame.at[i, check.ROW]), employment))
     check.duplicates(frame, ["region_code", "naering", "year"], problems, "region, næring og år")
     if problems:
         raise BadData(name, problems)
     _check_counties_and_totals(frame, problems)
     if problems:
         raise BadData(name, problems)
-    return frame
 
 
 def _check_counties_and_totals(frame: pd.DataFrame, problems: list[Problem]) -> None:
@@ -92,7 +102,7 @@ def _check_counties_and_totals(frame: pd.DataFrame, problems: list[Problem]) -> 
             problems.append(Problem(f"«{TOTAL}» for Hele landet (0) mangler for {when}.", column="region_code"))
             continue
         problems.append(Problem(
-            f"{OLD_COUNTIES[old]} ({old}) mangler for {when}, men den hører til {COUNTIES_2024[county]} ({county}) "
+            f"{county_name(old)} ({old}) mangler for {when}, men den hører til {COUNTIES_2024[county]} ({county}) "
             f"i 2024. Uten den blir {COUNTIES_2024[county]} for lite. Bruk hele tabellen, med alle fylkene.",
             column="region_code"))
     mains = set(industry_metadata().query("level == '0'").industry_name)
