@@ -197,7 +197,8 @@ def _write_atomic(frame: pd.DataFrame, provenance: Provenance, folder: Path, nam
     with _temp_file(folder) as tmp_csv, _temp_file(folder) as tmp_json:
         frame.to_csv(tmp_csv, index=False)
         provenance.to_json(tmp_json)
-        if len(read_canonical(tmp_csv)) != len(frame):  # what we wrote must read back
+        written = read_canonical(tmp_csv) if name == REAL_DATA_FILE else pd.read_csv(tmp_csv, dtype=str)
+        if len(written) != len(frame):  # what we wrote must read back
             raise BadData(name, [Problem("Tabellen ble ikke skrevet helt. Sjekk at det er plass på disken, og prøv igjen.")])
         os.replace(tmp_json, target.with_suffix(".json"))
         os.replace(tmp_csv, target)
@@ -272,7 +273,10 @@ def main(argv=None) -> int:
     parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappa med SSB-filene")
     parser.add_argument("--kart", default=os.environ.get(paths.MAP_MIRROR_ENV),
                         help="mappa med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappa)")
+    parser.add_argument("--ssb", action="store_true", help="hent de nyeste tallene fra SSBs API (krever internett)")
     args = parser.parse_args(argv)
+    if args.ssb:
+        return _from_api()
     if not args.speil:
         print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappa med SSB-filene, "
               "eller bruk --speil MAPPE.", file=sys.stderr)
@@ -297,6 +301,27 @@ def main(argv=None) -> int:
     except Exception as error:
         print(f"Fylkesgrensene kunne ikke leses ({type(error).__name__}). "
               "Kurset viser da søylediagram i stedet for kart.")
+    return 0
+
+
+def _from_api() -> int:
+    from .api_import import import_from_api
+    from .ssb_api import ApiUnavailable
+
+    print("Henter tabell 11713 og 13470 fra SSBs API (PxWebApi v2) …", flush=True)
+    try:
+        targets = import_from_api(progress=lambda text: print(f"  {text}", flush=True))
+    except (ApiUnavailable, DataMissing, BadData) as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(cannot_write(error), file=sys.stderr)
+        return 1
+    except Exception as error:
+        print(unexpected(error), file=sys.stderr)
+        return 1
+    for target in targets:
+        print(f"Lagret i {target}.")
     return 0
 
 
