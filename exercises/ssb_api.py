@@ -119,14 +119,16 @@ class Client:
     def _respect_rate_limit(self) -> None:
         calls = int(self.config.get("maxCallsPerTimeWindow") or 0)
         window = float(self.config.get("timeWindow") or 0)
-        if calls <= 0 or window <= 0:
+        if calls <= 0 or window <= 0:  # not known yet (the call to /config) or no limit
+            self._calls.append(time.monotonic())
             return
-        now = time.monotonic()
-        while self._calls and now - self._calls[0] >= window:
-            self._calls.popleft()
-        if len(self._calls) >= calls:
-            time.sleep(max(0.0, window - (now - self._calls[0])))
-            self._calls.popleft()
+        while True:
+            now = time.monotonic()
+            while self._calls and now - self._calls[0] >= window:
+                self._calls.popleft()
+            if len(self._calls) < calls:
+                break
+            time.sleep(window - (now - self._calls[0]))
         self._calls.append(time.monotonic())
 
     def get(self, path: str, params: dict | None = None) -> dict:
@@ -138,7 +140,9 @@ class Client:
             response = self.session.get(url, params=params, timeout=self.timeout)
         except requests.Timeout:
             raise ApiUnavailable(f"SSB svarte ikke i tide ({url}). {AFTER_OFFLINE}") from None
-        except requests.ConnectionError:
+        except requests.ConnectionError as error:
+            if _timed_out(error):
+                raise ApiUnavailable(f"SSB svarte ikke i tide ({url}). {AFTER_OFFLINE}") from None
             raise ApiUnavailable(f"Fikk ikke kontakt med SSB ({self.base_url}). Sjekk internettforbindelsen. "
                                  f"{AFTER_OFFLINE}") from None
         except requests.RequestException as error:
@@ -174,6 +178,14 @@ class Client:
                 params[f"valueCodes[{dim}]"] = ",".join(values)
             answers.append(self.get(f"/tables/{table}/data", params))
         return answers
+
+
+def _timed_out(error: Exception) -> bool:
+    """requests reports a read timeout after urllib3's retries as a ConnectionError."""
+    from urllib3.exceptions import ReadTimeoutError
+
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, ReadTimeoutError)
 
 
 def make_session(cache_folder: Path, retries: int = 3, backoff: float = 1.0):
