@@ -274,23 +274,18 @@ def main(argv=None) -> int:
     parser.add_argument("--kart", default=os.environ.get(paths.MAP_MIRROR_ENV),
                         help="mappa med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappa)")
     parser.add_argument("--ssb", action="store_true", help="hent de nyeste tallene fra SSBs API (krever internett)")
+    parser.add_argument("--fil", help="last inn egne data fra en CSV-fil (se data/README.md)")
     args = parser.parse_args(argv)
     if args.ssb:
         return _from_api()
+    if args.fil:
+        return _from_file(Path(args.fil))
     if not args.speil:
         print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappa med SSB-filene, "
               "eller bruk --speil MAPPE.", file=sys.stderr)
         return 2
-    try:
-        target = import_from_mirror(Path(args.speil))
-    except (DataMissing, BadData) as error:
-        print(error, file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(cannot_write(error), file=sys.stderr)
-        return 1
-    except Exception as error:  # never an English traceback for the learner
-        print(unexpected(error), file=sys.stderr)
+    target = _refused_or(lambda: import_from_mirror(Path(args.speil)))
+    if target is None:
         return 1
     print(f"SSB-tabell 11713 er importert til {target}.")
     maps = Path(args.kart) if args.kart else Path(args.speil).parent / "kart"
@@ -304,24 +299,40 @@ def main(argv=None) -> int:
     return 0
 
 
-def _from_api() -> int:
-    from .api_import import import_from_api
+def _refused_or(action):
+    """Run an import; on any failure print one Norwegian message (never a
+    traceback) and return None. The cache is left as it was."""
     from .ssb_api import ApiUnavailable
 
-    print("Henter tabell 11713 og 13470 fra SSBs API (PxWebApi v2) …", flush=True)
     try:
-        targets = import_from_api(progress=lambda text: print(f"  {text}", flush=True))
-    except (ApiUnavailable, DataMissing, BadData) as error:
+        return action()
+    except (DataMissing, BadData, ApiUnavailable) as error:
         print(error, file=sys.stderr)
-        return 1
     except OSError as error:
         print(cannot_write(error), file=sys.stderr)
-        return 1
-    except Exception as error:
+    except Exception as error:  # never an English traceback for the learner
         print(unexpected(error), file=sys.stderr)
-        return 1
-    for target in targets:
+    return None
+
+
+def _from_api() -> int:
+    from .api_import import import_from_api
+
+    print("Henter tabell 11713 og 13470 fra SSBs API (PxWebApi v2) …", flush=True)
+    targets = _refused_or(lambda: import_from_api(progress=lambda text: print(f"  {text}", flush=True)))
+    for target in targets or []:
         print(f"Lagret i {target}.")
+    return 0 if targets else 1
+
+
+def _from_file(path: Path) -> int:
+    from .own_data import import_own
+
+    target = _refused_or(lambda: import_own(path, paths.cache_dir()))
+    if target is None:
+        return 1
+    print(f"Dataene fra {path.name} er lastet inn i {target}. Kapitlene bruker dem nå; "
+          "kjør «python kurs.py data» for å gå tilbake til SSBs tall.")
     return 0
 
 

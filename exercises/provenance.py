@@ -26,7 +26,8 @@ class Provenance:
                 f"Fiktive undervisningsdata ({when}): {self.title}. "
                 "Tallene er laget for kurset og beskriver ingen virkelig region."
             )
-        parts = [f"Kilde: {self.source}, tabell {self.table} «{self.title}», {when}."]
+        table = f"tabell {self.table} «{self.title}»" if self.table else f"«{self.title}»"
+        parts = [f"Kilde: {self.source}, {table}, {when}."]
         parts.append(f"Lisens {self.licence}.")
         if self.retrieved:
             parts.append(f"Hentet {self.retrieved}" + (f" (tabellen oppdatert {self.version})." if self.version else "."))
