@@ -59,7 +59,9 @@ def read_text(path: Path) -> str:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise BadData(name, [Problem(f"Fila kan ikke leses ({error.strerror}). Sjekk navnet og at du har lesetilgang.")]) from None
+        why = {FileNotFoundError: "den finnes ikke", IsADirectoryError: "det er en mappe",
+               PermissionError: "du har ikke lesetilgang"}.get(type(error), "den kan ikke åpnes")
+        raise BadData(name, [Problem(f"Fila kan ikke leses: {why}. Sjekk navnet og mappa, og prøv igjen.")]) from None
     if not data.strip():
         raise BadData(name, [Problem("Fila er tom. Lagre tabellen på nytt med overskriftsrad og data.")])
     if b"\x00" in data:

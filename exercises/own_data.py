@@ -20,7 +20,7 @@ from .import_check import BadData, Problem
 from .provenance import Provenance
 
 REQUIRED = ["region", "region_name", "industry", "industry_name", "year", "employment"]
-OPTIONAL = {"level": "0", "parent": "", "value_added": ""}
+OPTIONAL = {"level": "0", "parent": "", "value_added": "", "kilde": ""}
 CODE = re.compile(r"^[0-9A-Za-zÆØÅæøå_.\-]{1,20}$")
 FIRST_YEAR = 1900
 
@@ -94,14 +94,26 @@ def _parents(frame, problems: list[Problem]) -> None:
                                 "level til 1.", _row(frame, i), "parent"))
 
 
+def source_of(path: Path) -> str:
+    """The file's own «kilde» (first non-empty cell), if it has one."""
+    raw = check.read_csv(path, REQUIRED)
+    given = raw.get("kilde", pd.Series(dtype=str))
+    given = given[given.str.strip() != ""]
+    return check._short(given.iloc[0].strip(), 200) if len(given) else ""
+
+
 def import_own(path: Path, cache: Path) -> Path:
-    """Check the file, then let it replace the course's data."""
+    """Check the file, then let it replace the course's data. The column
+    «kilde» says where the numbers come from; a «kilde» that calls them
+    fictional («fiktiv») makes every caption say so."""
     from .data_import import _write_atomic
 
     path = Path(path)
     frame = check_own_csv(path)
+    given = source_of(path)
     provenance = Provenance(
-        source=f"Egne data fra fila «{path.name}»", title=path.stem, licence="oppgitt av den som laget fila",
-        years=(int(frame.year.min()), int(frame.year.max())), retrieved=dt.date.today().isoformat(),
+        source=given or "Egne data", title=path.name,
+        licence="oppgitt av den som laget fila", years=(int(frame.year.min()), int(frame.year.max())),
+        retrieved=dt.date.today().isoformat(), fictional="fiktiv" in given.casefold(),
         note="Tallene er lastet inn av brukeren selv; kurset har sjekket formen, ikke tallene.")
     return _write_atomic(frame, provenance, Path(cache), REAL_DATA_FILE)
