@@ -5,6 +5,7 @@ chapter runs on either); 13470 in ``ssb_13470.csv`` (see ``municipal.py``).
 Both tables are fetched and checked before either file is replaced.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import pandas as pd
@@ -12,8 +13,8 @@ import pandas as pd
 from . import data_import, paths
 from . import import_check as check
 from .counties import COUNTIES_2024, OLD_TO_2024, old_parts
-from .data import NATION, REAL_DATA_FILE
-from .klass import Klass, load_klass
+from .data import NATION, REAL_DATA_FILE, DataMissing
+from .klass import Klass, klass_from_api, load_klass
 from .municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SSB_13470
 from .provenance import SSB_11713, Provenance
 from .ssb_api import (Client, changed, dimensions, find_contents, find_dimension, retrieved_now, role,
@@ -152,12 +153,22 @@ def fetch_13470(client: Client, klass: Klass) -> tuple[pd.DataFrame, Provenance,
     return frame[MUNICIPAL_COLUMNS].reset_index(drop=True), provenance, report
 
 
+def _klass(client: Client, progress) -> Klass:
+    """The mirror's KLASS files if there are any (offline, the same every
+    time), else KLASS online."""
+    try:
+        return load_klass()
+    except DataMissing:
+        progress("Henter kommunelista fra SSBs klassifikasjonsdatabase (KLASS) …")
+        return klass_from_api(client.get, dt.date.today().isoformat())
+
+
 def import_from_api(cache: Path | None = None, client: Client | None = None, klass: Klass | None = None,
                     progress=print) -> list[Path]:
     """Fetch both tables, check them, and only then replace the cache files."""
     folder = Path(cache or paths.cache_dir())
     client = client or Client(progress=progress, cache_folder=folder)
-    klass = klass or load_klass()
+    klass = klass or _klass(client, progress)
     regional, regional_source = fetch_11713(client)
     municipal, municipal_source, report = fetch_13470(client, klass)
     if report:

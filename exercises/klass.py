@@ -8,13 +8,18 @@ different counties the code is ambiguous and maps to nothing.
 """
 
 import csv
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from . import paths
+from .counties import COUNTIES_2024
 from .data import DataMissing
 
+KLASS_URL = "https://data.ssb.no/api/klass/v1"
+KLASS_ENV = "SSB_KLASS_API"  # another address for KLASS (a test server)
+MUNICIPALITY_CLASSIFICATION = 131
 MUNICIPALITIES_FILE = "kommuner_2026.csv"
 CHANGES_FILE = "regionendringer_2020-2025.csv"
 
@@ -49,6 +54,24 @@ def klass_folder() -> Path | None:
     """The mirror's ``klass`` folder next to the SSB folder, if there is one."""
     mirror = paths.mirror_dir()
     return mirror.parent / "klass" if mirror else None
+
+
+def klass_from_api(get, today: str) -> Klass:
+    """KLASS online: today's municipalities (classification 131; a
+    municipality number starts with its county's) and the code changes since
+    2017. ``get(url, params) -> dict`` is the API client's call."""
+    base = f"{os.environ.get(KLASS_ENV) or KLASS_URL}/classifications/{MUNICIPALITY_CLASSIFICATION}"
+    codes = get(f"{base}/codesAt.json", {"date": today}).get("codes", [])
+    municipalities = {c["code"]: (c["name"], c["code"][:2]) for c in codes
+                      if len(c.get("code", "")) == 4 and c["code"][:2] in COUNTIES_2024}
+    if not municipalities:
+        raise DataMissing("KLASS ga ingen kommuner. Prøv igjen senere, eller bruk speilet (python kurs.py data).")
+    changes: dict[str, list[str]] = {}
+    for change in get(f"{base}/changes.json", {"from": "2017-01-01", "to": today}).get("codeChanges", []):
+        old, new = change.get("oldCode"), change.get("newCode")
+        if old and new and old != new:
+            changes.setdefault(old, []).append(new)
+    return Klass(municipalities, changes)
 
 
 def load_klass(folder: Path | None = None) -> Klass:

@@ -132,10 +132,11 @@ class Client:
         self._calls.append(time.monotonic())
 
     def get(self, path: str, params: dict | None = None) -> dict:
+        """GET a path of the API (or a whole URL, e.g. KLASS) as JSON."""
         import requests
 
         self._respect_rate_limit()
-        url = self.base_url + path
+        url = path if path.startswith(("http://", "https://")) else self.base_url + path
         try:
             response = self.session.get(url, params=params, timeout=self.timeout)
         except requests.Timeout:

@@ -142,6 +142,18 @@ def table_13470(mirror: Path, klass: Path) -> dict:
                    "statistikkvariabel og år", dims, values)
 
 
+def klass_answers(folder: Path) -> dict[str, dict]:
+    """KLASS's answers for classification 131 (codesAt, changes) in the shape of
+    its JSON API, from the mirror's KLASS files."""
+    codes = [{"code": r["kommunenummer"], "parentCode": None, "level": "1", "name": r["kommunenavn"],
+              "shortName": "", "presentationName": "", "validFrom": "2024-01-01", "validTo": None, "notes": ""}
+             for r in _read(folder / "kommuner_2026.csv")]
+    changes = [{"oldCode": r["from_id"], "oldName": "", "oldShortName": None, "newCode": r["to_id"], "newName": "",
+                "newShortName": None, "changeOccurred": f"{r['to_year']}-01-01"}
+               for r in _read(folder / "regionendringer_2020-2025.csv") if r["level"] == "municipality"]
+    return {"codesAt.json": {"codes": codes}, "changes.json": {"codeChanges": changes}}
+
+
 def subset(doc: dict, selection: dict[str, list[str]]) -> dict:
     """What the API answers for ``valueCodes``: the cells of the selected codes ('*' = all)."""
     shape = doc["size"]
@@ -174,8 +186,11 @@ class StubSSB:
 
     PREFIX = "/api/pxwebapi/v2"
 
-    def __init__(self, tables: dict[str, dict], config: dict | None = None):
+    KLASS = "/api/klass/v1/classifications/131"
+
+    def __init__(self, tables: dict[str, dict], config: dict | None = None, klass: Path | None = None):
         self.tables, self.config = tables, {**CONFIG, **(config or {})}
+        self.klass = klass_answers(klass) if klass else {}
         self.calls: list[tuple[float, str, dict]] = []
         self.fail: dict[str, list[int]] = defaultdict(list)
         self.delay = 0.0
@@ -194,6 +209,8 @@ class StubSSB:
                 for key in (path, "*"):
                     if stub.fail.get(key):
                         return self._send(stub.fail[key].pop(0), {"title": "Service Unavailable"})
+                if path.startswith(stub.KLASS + "/") and path.removeprefix(stub.KLASS + "/") in stub.klass:
+                    return self._send(200, stub.klass[path.removeprefix(stub.KLASS + "/")])
                 parts = path.strip("/").split("/")
                 if parts == ["config"]:
                     return self._send(200, stub.config)
@@ -225,6 +242,7 @@ class StubSSB:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_port}{self.PREFIX}"
+        self.klass_url = f"http://127.0.0.1:{self.server.server_port}/api/klass/v1"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self):

@@ -229,3 +229,26 @@ def test_kurs_data_ssb_offline_keeps_the_cache(real_cache, mirror, tmp_path):
     assert "Fikk ikke kontakt med SSB" in result.stderr and "python kurs.py data" in result.stderr
     after = snapshot(tmp_path)
     assert {k: v for k, v in after.items() if not k.startswith(ssb_api.HTTP_CACHE)} == before
+
+
+def test_without_the_mirror_klass_comes_from_the_klass_api(tables, mirror, klass, tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.MIRROR_ENV, raising=False)
+    from exercises import klass as klass_module
+    with StubSSB(tables, klass=mirror.parent / "klass") as stub:
+        monkeypatch.setenv(klass_module.KLASS_ENV, stub.klass_url)
+        lines = []
+        api_import.import_from_api(tmp_path, client(stub, tmp_path), progress=lines.append)
+    assert any("KLASS" in line for line in lines)
+    assert any("/api/klass/v1/classifications/131/codesAt.json" == p for _, p, _ in stub.calls)
+    municipal, _ = load_municipal_data(tmp_path)
+    assert set(municipal.county) == {"40"} and {"0805", "3806", "4001"} <= set(municipal.municipality)
+
+
+def test_without_mirror_and_klass_a_norwegian_message(tables, tmp_path, monkeypatch):
+    monkeypatch.delenv(paths.MIRROR_ENV, raising=False)
+    from exercises import klass as klass_module
+    with StubSSB(tables) as stub:  # serves no KLASS: 404
+        monkeypatch.setenv(klass_module.KLASS_ENV, stub.klass_url)
+        with pytest.raises(ssb_api.ApiUnavailable, match="SSB kjenner ikke adressen"):
+            api_import.import_from_api(tmp_path, client(stub, tmp_path), progress=lambda text: None)
+    assert not list(tmp_path.glob("ssb_*"))
