@@ -134,6 +134,8 @@ def fetch_13470(client: Client, klass: Klass) -> tuple[pd.DataFrame, Provenance,
     frame = pd.DataFrame({
         "municipality": cells[region].values,
         "municipality_name": cells[region].map(dims[region].labels).fillna(cells[region]).values,
+        "municipality_2024": cells[region].map(klass.current).values,
+        "municipality_2024_name": cells[region].map(klass.current).map(klass.name).values,
         "county": cells[region].map(klass.county).values,
         "industry": cells[industry].values,
         "industry_name": cells[industry].map(dims[industry].labels).values,

@@ -25,6 +25,8 @@ from .import_check import BadData, Problem
 from .provenance import SSB_11713, Provenance
 
 MIRROR_FILE = "11713_fylkesfordelt_nasjonalregnskap_2008-2019.csv"
+MUNICIPAL_MIRROR_FILE = "13470_sysselsatte_telemark_kommuner_2016-2025.csv"
+REQUIRED_13470 = ["region", "næring (SN2007)", "år", "value"]
 MAP_MIRROR_FILE = "fylker_2024.geojson"
 MAP_CREDIT = "Kart: © Kartverket, fylker 2024 (CC BY 4.0), forenklet."
 SOURCE_MEASURES = {"sysselsatte_1000_personer": "employment",
@@ -217,6 +219,49 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     return _write_atomic(tidy, provenance, Path(cache or paths.cache_dir()))
 
 
+def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None) -> Path:
+    """The mirror's table 13470 (Telemark's municipalities only, by name) into
+    ``ssb_13470.csv``, with codes and counties from KLASS."""
+    from .klass import load_klass
+    from .municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SN2007_17, SSB_13470
+
+    source = Path(mirror) / MUNICIPAL_MIRROR_FILE
+    if not source.is_file():
+        raise DataMissing(f"Fant ikke {MUNICIPAL_MIRROR_FILE} i speilmappa {mirror}.")
+    klass = klass or load_klass(Path(mirror).parent / "klass")
+    raw = check.read_csv(source, REQUIRED_13470)
+    problems: list[Problem] = []
+    year = check.numbers(raw, "år", problems, integer=True, allow_missing=False, minimum=FIRST_YEAR,
+                         maximum=dt.date.today().year)
+    value = check.numbers(raw, "value", problems, minimum=0)
+    code = raw.region.map(klass.by_name)
+    for i in raw.index[code.isna()]:
+        problems.append(Problem(f"Ukjent kommune «{check._short(raw.region[i])}»: navnet finnes ikke (eller finnes flere "
+                                "ganger) i KLASS-lista over dagens kommuner.", int(raw.at[i, check.ROW]), "region"))
+    codes = {name: code for code, name in SN2007_17.items()}
+    industry = raw["næring (SN2007)"].map(codes)
+    for i in raw.index[industry.isna()]:
+        problems.append(Problem(f"Ukjent næringsgruppe «{check._short(raw.at[i, 'næring (SN2007)'])}».",
+                                int(raw.at[i, check.ROW]), "næring (SN2007)"))
+    if problems:
+        raise BadData(source.name, problems)
+    frame = pd.DataFrame({"municipality": code, "municipality_name": raw.region, "municipality_2024": code,
+                          "municipality_2024_name": raw.region, "county": code.map(klass.county),
+                          "industry": industry, "industry_name": raw["næring (SN2007)"], "year": year.astype(int),
+                          "employment": value, check.ROW: raw[check.ROW]})
+    check.duplicates(frame, ["municipality", "industry", "year"], problems, "kommune, næring og år")
+    if problems:
+        raise BadData(source.name, problems)
+    frame = frame.sort_values(["county", "municipality", "industry", "year"])[MUNICIPAL_COLUMNS]
+    retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
+    note = (f"{SSB_13470['note']} Speilet har bare kommunene i "
+            f"{', '.join(sorted({COUNTIES_2024.get(c, c) for c in frame.county.dropna()}))}: "
+            "LQ og beslektethet er regnet mot disse kommunene, ikke hele landet.")
+    provenance = Provenance(years=(int(frame.year.min()), int(frame.year.max())), retrieved=retrieved,
+                            **{**SSB_13470, "note": note})
+    return _write_atomic(frame.reset_index(drop=True), provenance, Path(cache or paths.cache_dir()), MUNICIPAL_FILE)
+
+
 def simplify_counties(geojson: dict, digits: int = 2, min_points: int = 12) -> dict:
     """County outlines for a small map: outer rings only, coordinates rounded
     (0.01° is about 1 km), tiny islands left out; plus a point for the label
@@ -288,6 +333,12 @@ def main(argv=None) -> int:
     if target is None:
         return 1
     print(f"SSB-tabell 11713 er importert til {target}.")
+    if (Path(args.speil) / MUNICIPAL_MIRROR_FILE).is_file():
+        municipal = _refused_or(lambda: import_13470_from_mirror(Path(args.speil)))
+        if municipal:
+            print(f"SSB-tabell 13470 (kommunene i speilet) er importert til {municipal}.")
+    else:
+        print("Speilet har ingen kommunetall (tabell 13470); kommunevisningen trenger «python kurs.py data --ssb».")
     maps = Path(args.kart) if args.kart else Path(args.speil).parent / "kart"
     try:
         print(f"Fylkesgrensene er importert til {import_map(maps)}.")

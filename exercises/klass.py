@@ -34,6 +34,15 @@ class Klass:
         counties = {self.municipalities[c][1] for c in self.successors(code)}
         return counties.pop() if len(counties) == 1 else None
 
+    def current(self, code: str) -> str:
+        """Today's code of municipality ``code``, or ``code`` itself if it
+        became several (or none)."""
+        found = self.successors(code)
+        return found.pop() if len(found) == 1 else code
+
+    def name(self, code: str) -> str:
+        return self.municipalities.get(code, (code, ""))[0]
+
     def successors(self, code: str, _depth: int = 0) -> set[str]:
         if code in self.municipalities:
             return {code}

@@ -112,6 +112,7 @@ class Client:
         self.progress = progress or (lambda text: None)
         self.session = session or make_session(Path(cache_folder or paths.cache_dir()), retries, backoff)
         self._calls: deque[float] = deque()
+        self.sent: list[float] = []  # when each call was let through (time.monotonic)
         self.config: dict = {}
         self.config = self.get("/config")
         self.max_cells = int(self.config.get("maxDataCells") or 100_000)
@@ -121,6 +122,7 @@ class Client:
         window = float(self.config.get("timeWindow") or 0)
         if calls <= 0 or window <= 0:  # not known yet (the call to /config) or no limit
             self._calls.append(time.monotonic())
+            self.sent.append(self._calls[-1])
             return
         while True:
             now = time.monotonic()
@@ -130,6 +132,7 @@ class Client:
                 break
             time.sleep(window - (now - self._calls[0]))
         self._calls.append(time.monotonic())
+        self.sent.append(self._calls[-1])
 
     def get(self, path: str, params: dict | None = None) -> dict:
         """GET a path of the API (or a whole URL, e.g. KLASS) as JSON."""

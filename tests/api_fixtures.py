@@ -21,14 +21,13 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
-from exercises.counties import OLD_TO_2024, COUNTIES_2024
+from exercises.counties import COUNTIES_2024, OLD_TO_2024
+from exercises.municipal import SN2007_17
 
 UPDATED = "2025-11-20T08:00:00Z"
 CONFIG = {"apiVersion": "2.0.0", "languages": [{"id": "no", "label": "Norsk"}], "defaultLanguage": "no",
           "maxDataCells": 800000, "maxCallsPerTimeWindow": 30, "timeWindow": 10,
           "defaultDataFormat": "json-stat2", "dataFormats": ["json-stat2", "csv", "px"]}
-NACE_13470 = ["01-03", "05-09", "10-33", "35-39", "41-43", "45-47", "49-53", "55-56", "58-63", "64-66",
-              "68-75", "77-82", "84", "85", "86-88", "90-99", "00"]
 MEASURES_11713 = [  # (code, label, unit, mirror column)
     ("BNPB", "Bruttoprodukt i basisverdi. Løpende priser (mill. kr)", "mill. kr", "bruttoprodukt_lopende_mill_kr"),
     ("BNPBVol", "Bruttoprodukt i basisverdi. Volumendring (prosent)", "prosent", "bruttoprodukt_volumendring_pst"),
@@ -116,7 +115,7 @@ def table_13470(mirror: Path, klass: Path) -> dict:
     holds (2100 Svalbard, values of Fyresdal)."""
     rows = _read(mirror / "13470_sysselsatte_telemark_kommuner_2016-2025.csv")
     codes = {r["kommunenavn"]: r["kommunenummer"] for r in _read(klass / "kommuner_2026.csv") if r["fylkesnummer"] == "40"}
-    industries = list(dict.fromkeys(r["næring (SN2007)"] for r in rows))
+    industries = list(SN2007_17.values())
     years = sorted({r["år"] for r in rows})
     municipalities = sorted({codes[r["region"]] for r in rows})
     regions = ["0", "40", "0805", "3806", *municipalities, "2100"]
@@ -134,7 +133,7 @@ def table_13470(mirror: Path, klass: Path) -> dict:
         values[ri[code], :, :, y] = porsgrunn[:, :, y]
     values[ri["40"]] = np.nansum(values[[ri[c] for c in ["0805", "3806", *municipalities]]], axis=0)
     dims = [("Region", "region", regions, [labels[c] for c in regions], None),
-            ("NACE2007", "næring (SN2007)", NACE_13470, industries, None),
+            ("NACE2007", "næring (SN2007)", list(SN2007_17), industries, None),
             ("ContentsCode", "statistikkvariabel", ["SysselEtterArbste"], ["Sysselsatte personer etter arbeidssted"],
              {"SysselEtterArbste": "personer"}),
             ("Tid", "år", years, years, None)]
