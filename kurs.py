@@ -75,6 +75,10 @@ def data(options: list[str], required: bool) -> None:
             sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappa med SSB-filene.")
         say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
         return
+    kept = kept_source()
+    if not options and not required and not IN_CI and kept:
+        say(f"Kurset bruker {kept}. Kjør «python kurs.py data» for å bruke SSB-speilet i stedet.")
+        return
     say("Henter data" if options else f"Henter SSB-data fra {mirror}")
     try:
         run(PYTHON, "-m", "exercises.data_import", *(options or ["--speil", mirror]))
@@ -82,6 +86,24 @@ def data(options: list[str], required: bool) -> None:
         if required or IN_CI:
             raise
         say("Importen ble stoppet (se meldingen over). Kurset bruker dataene det hadde fra før.")
+
+
+def kept_source() -> str:
+    """What the cache holds if it is newer figures from SSB's API or the
+    learner's own data, which `start` and `bygg` must not replace with the
+    mirror; "" otherwise."""
+    cache = Path(os.environ.get("KURSDATA") or ROOT / "data" / "cache")
+    try:
+        provenance = json.loads((cache / "ssb_11713.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(provenance, dict):
+        return ""
+    if provenance.get("version"):
+        return f"tallene fra SSBs API (hentet {provenance.get('retrieved', '')})"
+    if provenance.get("source") != "Statistisk sentralbyrå (SSB)":
+        return f"egne data ({provenance.get('title', '')})"
+    return ""
 
 
 def build() -> None:

@@ -103,3 +103,15 @@ def test_kurs_py_data_fil_from_the_command_line(lines, tmp_path):
     missing = subprocess.run([*command, str(tmp_path / "finnes_ikke.csv")], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "kan ikke leses" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_start_does_not_replace_own_data_with_the_mirror(real_cache, tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT))
+    import kurs
+
+    monkeypatch.setenv(paths.CACHE_ENV, str(real_cache))
+    assert kurs.kept_source() == ""  # the mirror's import: `start` may refresh it
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path))
+    assert kurs.kept_source() == ""  # nothing imported yet
+    import_own(EXAMPLE, tmp_path)
+    assert kurs.kept_source() == "egne data (eksempel_egne_data.csv)"

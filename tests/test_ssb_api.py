@@ -219,6 +219,13 @@ def test_kurs_data_ssb_from_the_command_line(tables_2024, mirror, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "henter del 1 av 1" in result.stdout and "Lagret i" in result.stdout
     assert {"ssb_11713.csv", "ssb_11713.json", "ssb_13470.csv", "ssb_13470.json"} <= {f.name for f in tmp_path.iterdir()}
+    sys.path.insert(0, str(ROOT))
+    import kurs
+    os.environ[paths.CACHE_ENV] = str(tmp_path)
+    try:
+        assert kurs.kept_source().startswith("tallene fra SSBs API (hentet ")  # `start` keeps them
+    finally:
+        del os.environ[paths.CACHE_ENV]
 
 
 def test_kurs_data_ssb_offline_keeps_the_cache(real_cache, mirror, tmp_path):
