@@ -24,7 +24,7 @@ class DataSourceView(ExerciseView):
         self.feedback = w.HTML()
         self.fetch.on_click(self.on_fetch)
         self.load.on_click(self.on_load)
-        self.widget = w.VBox([self.status, self.fetch, w.HBox([self.upload, self.load]), self.progress,
+        self.widget = w.VBox([self.status, w.HBox([self.fetch]), w.HBox([self.upload, self.load]), self.progress,
                               self.feedback])
         self._show_status()
 
