@@ -7,6 +7,8 @@
     python kurs.py data    import the real data only (from the mirror folder in SSB_SPEIL)
     python kurs.py data --ssb        the newest figures from Statistics Norway's API
     python kurs.py data --fil PATH   your own data (a CSV file; see data/README.md)
+    python kurs.py utkast  write the learner's draft (.md, .html, .docx); --mal FIL uses a county's
+                           Word template, --lag-mal FIL writes the course's neutral one to adapt
 
 Uses only the standard library, so it runs on a machine that has nothing but
 Python 3.11 or newer. Everything is installed into .venv in this folder.
@@ -72,7 +74,7 @@ def data(options: list[str], required: bool) -> None:
     mirror = os.environ.get(MIRROR_ENV)
     if not options and not mirror:
         if IN_CI:
-            sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappa med SSB-filene.")
+            sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappen med SSB-filene.")
         say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
         return
     kept = kept_source()
@@ -129,9 +131,11 @@ def test(extra: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    if command not in {"start", "bygg", "test", "data"}:
+    if command not in {"start", "bygg", "test", "data", "utkast"}:
         sys.exit(__doc__)
     environment()
+    if command == "utkast":
+        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.export", *argv[1:]], cwd=ROOT).returncode)
     data(argv[1:] if command == "data" else [], required=command == "data")
     if command == "test":
         test(argv[1:])

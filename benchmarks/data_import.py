@@ -50,7 +50,7 @@ def main() -> None:
     rows = [("sjekk av speilets tabell 11713 (10 584 rader)", check),
             ("import fra speilet (sjekk, omregning, atomisk skriving)", full),
             ("import fra SSBs API via lokal stub (11713 + 13470, HTTP-cache tømt)", from_api),
-            ("egne data: eksempelfila (96 rader)", own)]
+            ("egne data: eksempelfilen (96 rader)", own)]
     for label, seconds in rows:
         print(f"{label:72} {seconds * 1000:8.0f} ms (median av 5)")
 

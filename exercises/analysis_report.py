@@ -35,7 +35,7 @@ def neighbours_table(exercise: NicheExercise, industry: str) -> str:
     shown.index = pd.Index(n["name"], name="Næring")
     caption = (f"Næringene nærmest «{exercise.names[industry]}», målt ved hvor ofte de samme fylkene er "
                f"spesialisert i begge (alle år 2008–{exercise.year} samlet). LQ og tetthet for "
-               f"{exercise.county_name} {exercise.year}. {REFERENCE}")
+               f"{exercise.county_name} {exercise.year}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Relatert tetthet": two})
@@ -76,16 +76,15 @@ def quadrant_table(exercise: NicheExercise, quadrant: str) -> str:
     t = exercise.table[exercise.table.quadrant == quadrant].sort_values("density", ascending=False)
     shown = pd.DataFrame({"LQ": t.lq, "Relatert tetthet": t.density})
     shown.index = pd.Index(t["name"], name="Næring")
-    caption = f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. {REFERENCE}"
+    caption = f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. {REFERENCE} {exercise.dataset.TOTALS_NOTE}"
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"LQ": two, "Relatert tetthet": two})
 
 
 def profile_vs_nation(dataset: Dataset, county: str, year: int, top: int = 12) -> str:
-    E = dataset.matrix(year)
-    frame = pd.DataFrame({"county": indicators.shares(E).loc[county] * 100,
-                          "nation": indicators.national_shares(E) * 100})
+    county_shares, national_shares = dataset.shares(year)
+    frame = pd.DataFrame({"county": county_shares.loc[county] * 100, "nation": national_shares * 100})
     frame = frame.sort_values("county", ascending=False).head(top)
     frame.index = [dataset.industries()[i] for i in frame.index]
     name = dataset.regions[county]
@@ -146,7 +145,7 @@ def indicator_by_region(dataset: Dataset, indicator: str, year: int, industry: s
     if indicator in ("related", "unrelated"):
         return indicators.variety(E, groups(dataset))[indicator]
     if indicator == "lq":
-        return indicators.location_quotient(E)[industry]
+        return dataset.location_quotients(year)[industry]
     if indicator == "growth":
         return indicators.growth(dataset.matrix(start or dataset.years[0]), E)[industry]
     raise ValueError(f"unknown indicator {indicator!r}")
@@ -185,18 +184,18 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
         "LQ": raw.spesialisering,
         "Vekst": raw.vekst,
         "Produktivitet": raw.produktivitet,
-        "Tetthet": raw.beslektethet,
+        "Relatert tetthet": raw.beslektethet,
         "Merket som": [labels.get(i, "") for i in shown_rows.index],
         "Merknad": [_remark(r) for _, r in shown_rows.iterrows()],
     })
     shown.index = pd.Index(shown_rows["name"], name="Næring")
     weights = ", ".join(f"{BY_KEY[k].label.lower()} {display.number(w, 0)}" for k, w in state.weights.items() if w)
     caption = (f"Rangering av næringene i {exercise.county_name} {exercise.end} (vekst {exercise.start}–{exercise.end}). "
-               f"Vekter: {weights}. {REFERENCE}")
+               f"Vekter: {weights}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
     two = lambda x: display.number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
         "Plass": lambda x: display.number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: display.number(x, 1),
-        "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Tetthet": two})
+        "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Relatert tetthet": two})
 
 
 def _remark(row) -> str:

@@ -161,7 +161,7 @@ def _klass(client: Client, progress) -> Klass:
     try:
         return load_klass()
     except DataMissing:
-        progress("Henter kommunelista fra SSBs klassifikasjonsdatabase (KLASS) …")
+        progress("Henter kommunelisten fra SSBs klassifikasjonsdatabase (KLASS) …")
         return klass_from_api(client.get, dt.date.today().isoformat())
 
 

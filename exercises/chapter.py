@@ -3,11 +3,9 @@
 from IPython.display import HTML
 
 from . import display
-from .counties import COUNTIES_2024
+from .counties import COUNTIES_2024, default_county
 from .data import Dataset, load_course_data
 from .workbook import Workbook
-
-DEFAULT_COUNTY = "18"  # Nordland: early with smart specialisation, used in KMD's guide
 
 
 def show(*parts: str) -> HTML:
@@ -18,10 +16,7 @@ def start() -> tuple[Dataset, Workbook, str]:
     """Load the data and the workbook, show the data banner, and pick the
     county: the learner's own from the workbook, else a default."""
     dataset, workbook = load_course_data(), Workbook()
-    county = workbook.county
-    if county not in dataset.regions:
-        county = DEFAULT_COUNTY if DEFAULT_COUNTY in dataset.regions else next(iter(dataset.regions))
-    return dataset, workbook, county
+    return dataset, workbook, default_county(dataset.regions, workbook.county)
 
 
 def county_line(dataset: Dataset, county: str, workbook: Workbook) -> str:

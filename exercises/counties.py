@@ -20,6 +20,17 @@ COUNTIES_2024 = {
     "56": "Finnmark",
 }
 
+DEFAULT_COUNTY = "18"  # Nordland: early with smart specialisation, used in KMD's guide; the one default
+
+
+def default_county(regions: dict[str, str], chosen=None) -> str:
+    """The county to show: the learner's choice if the data has it, else
+    Nordland, else (the fictional data) the first region."""
+    if chosen in regions:
+        return chosen
+    return DEFAULT_COUNTY if DEFAULT_COUNTY in regions else next(iter(regions))
+
+
 # Counties before 2020 (and Trøndelag, 50, from 2018) -> county of 2024.
 # Approximate: a few municipalities changed county in 2020 and 2024.
 OLD_TO_2024 = {

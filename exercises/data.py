@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import indicators, paths
 from .provenance import FJORDLAND, Provenance
 
 COLUMNS = ["region", "region_name", "industry", "industry_name", "level", "parent",
@@ -84,6 +84,26 @@ class Dataset:
                           & self.frame.industry.isin(codes)]
         table = rows.pivot(index="region", columns="industry", values=measure)
         return table.reindex(columns=codes)
+
+    # Said under every table that shows an LQ or a share computed on region_totals.
+    TOTALS_NOTE = ("Totalene for fylket og landet er summen av hovednæringene; tall som er skjult i kilden, "
+                   "er holdt utenfor.")
+
+    def region_totals(self, year: int, measure: str = "employment") -> pd.Series:
+        """Each region's total: the sum of the main groups. Suppressed cells
+        are left out, so the total is the same for every level of detail
+        (the detailed groups need not add up to their rounded main group)."""
+        return self.matrix(year, "main", measure).sum(axis=1)
+
+    def location_quotients(self, year: int, level: str = "detailed") -> pd.DataFrame:
+        """LQ of every region and industry against the sum of the regions,
+        with :meth:`region_totals` as the totals: one value per figure."""
+        return indicators.location_quotient(self.matrix(year, level), totals=self.region_totals(year))
+
+    def shares(self, year: int, level: str = "detailed") -> tuple[pd.DataFrame, pd.Series]:
+        """Industry shares of each region and of the nation, on the same totals as the LQ."""
+        E, totals = self.matrix(year, level), self.region_totals(year)
+        return indicators.shares(E, totals), indicators.national_shares(E, totals=totals)
 
     def national(self, year: int, level: str = "detailed", measure: str = "employment") -> pd.Series | None:
         """The published national figures by industry, or None if the source has none."""

@@ -82,7 +82,7 @@ def _check_counties_and_totals(frame: pd.DataFrame, problems: list[Problem]) -> 
     employment = "sysselsatte_1000_personer"
     total = frame[(frame.naering == TOTAL) & frame[employment].notna()]
     if total.empty:
-        problems.append(Problem(f"Fila har ingen rader med «{TOTAL}». Uten totalene kan ikke importen se "
+        problems.append(Problem(f"Filen har ingen rader med «{TOTAL}». Uten totalene kan ikke importen se "
                                 "hvilke fylker som fantes hvert år. Bruk hele tabell 11713.", column="naering"))
         return
     years = sorted(frame.year.unique())
@@ -211,7 +211,7 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     """Read the mirror's table 11713, tidy it and write it to the cache."""
     source = Path(mirror) / MIRROR_FILE
     if not source.is_file():
-        raise DataMissing(f"Fant ikke {MIRROR_FILE} i speilmappa {mirror}. Sjekk {paths.MIRROR_ENV}.")
+        raise DataMissing(f"Fant ikke {MIRROR_FILE} i speilmappen {mirror}. Sjekk {paths.MIRROR_ENV}.")
     tidy = tidy_11713(check_11713(source))
     retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
     provenance = Provenance(years=(int(tidy.year.min()), int(tidy.year.max())),
@@ -227,7 +227,7 @@ def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None
 
     source = Path(mirror) / MUNICIPAL_MIRROR_FILE
     if not source.is_file():
-        raise DataMissing(f"Fant ikke {MUNICIPAL_MIRROR_FILE} i speilmappa {mirror}.")
+        raise DataMissing(f"Fant ikke {MUNICIPAL_MIRROR_FILE} i speilmappen {mirror}.")
     klass = klass or load_klass(Path(mirror).parent / "klass")
     raw = check.read_csv(source, REQUIRED_13470)
     problems: list[Problem] = []
@@ -237,7 +237,7 @@ def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None
     code = raw.region.map(klass.by_name)
     for i in raw.index[code.isna()]:
         problems.append(Problem(f"Ukjent kommune «{check._short(raw.region[i])}»: navnet finnes ikke (eller finnes flere "
-                                "ganger) i KLASS-lista over dagens kommuner.", int(raw.at[i, check.ROW]), "region"))
+                                "ganger) i KLASS-listen over dagens kommuner.", int(raw.at[i, check.ROW]), "region"))
     codes = {name: code for code, name in SN2007_17.items()}
     industry = raw["næring (SN2007)"].map(codes)
     for i in raw.index[industry.isna()]:
@@ -302,7 +302,7 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
     """Read Kartverket's county boundaries from the map mirror into the cache."""
     source = Path(mirror) / MAP_MIRROR_FILE
     if not source.is_file():
-        raise DataMissing(f"Fant ikke {MAP_MIRROR_FILE} i kartmappa {mirror}.")
+        raise DataMissing(f"Fant ikke {MAP_MIRROR_FILE} i kartmappen {mirror}.")
     counties = simplify_counties(json.loads(source.read_text(encoding="utf-8")))
     folder = Path(cache or paths.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
@@ -315,9 +315,9 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Hent SSB-data fra en lokal kopi (speil) inn i kursets mellomlager.")
-    parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappa med SSB-filene")
+    parser.add_argument("--speil", default=os.environ.get(paths.MIRROR_ENV), help="mappen med SSB-filene")
     parser.add_argument("--kart", default=os.environ.get(paths.MAP_MIRROR_ENV),
-                        help="mappa med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappa)")
+                        help="mappen med Kartverkets fylkesgrenser (standard: «kart» ved siden av SSB-mappen)")
     parser.add_argument("--ssb", action="store_true", help="hent de nyeste tallene fra SSBs API (krever internett)")
     parser.add_argument("--fil", help="last inn egne data fra en CSV-fil (se data/README.md)")
     args = parser.parse_args(argv)
@@ -326,7 +326,7 @@ def main(argv=None) -> int:
     if args.fil:
         return _from_file(Path(args.fil))
     if not args.speil:
-        print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappa med SSB-filene, "
+        print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappen med SSB-filene, "
               "eller bruk --speil MAPPE.", file=sys.stderr)
         return 2
     target = _refused_or(lambda: import_from_mirror(Path(args.speil)))
@@ -396,7 +396,7 @@ def cannot_write(error: OSError) -> str:
 def unexpected(error: Exception) -> str:
     return (f"Importen stoppet på en uventet feil ({type(error).__name__}: {check._short(str(error), 200)}). "
             "Ingenting er endret: dataene kurset hadde fra før, er beholdt. "
-            "Sjekk fila, og meld gjerne fra til kursansvarlig med denne meldingen.")
+            "Sjekk filen, og meld gjerne fra til kursansvarlig med denne meldingen.")
 
 
 if __name__ == "__main__":

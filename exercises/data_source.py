@@ -56,7 +56,7 @@ def load_own_file(name: str, content: bytes, cache: Path | None = None) -> Outco
     if not name:
         return Outcome(False, "Velg en CSV-fil først (knappen «Velg fil»).")
     if len(content) > MAX_UPLOAD:
-        return Outcome(False, f"Fila {name} er større enn 50 MB. Ta bare med radene kurset trenger.")
+        return Outcome(False, f"Filen {name} er større enn 50 MB. Ta bare med radene kurset trenger.")
     safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in Path(name).name)[:80] or "egne_data.csv"
     try:
         with tempfile.TemporaryDirectory() as folder:

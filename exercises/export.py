@@ -10,21 +10,24 @@ and HTML, and stripped of characters Word files cannot hold.
 """
 
 import datetime as dt
+import functools
 import io
-import os
+import math
 import re
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 
-import docx
-
+from . import display, word
+from . import ranking as ranking_criteria
 from . import actions, monitoring, planning, self_assessment, stakeholders
+from .checklist import EU_CRITERIA, ROLES, Checklist
 from .counties import COUNTIES_2024
+from .data import Dataset, load_teaching_data
 from .feedback import Feedback
 from .priorities import CRITERIA, data_source, saved_priorities
 from .strategy import chapter
+from .atomic import write_atomic
 from .workbook import Workbook
 
 GUIDE = ("Kommunal- og moderniseringsdepartementet (2018). Smart spesialisering som metode for "
@@ -70,6 +73,8 @@ class Missing:
 class Draft:
     title: str
     date: dt.date
+    county: str = ""
+    author: str = ""
     blocks: list = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
@@ -80,14 +85,21 @@ class Draft:
         self.missing.append(f"{part}: gjøres i kapitlet {chapter(section)}")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
 def _t(value) -> str:
     """Learner text as plain text that every format can hold."""
-    if value is None:
-        return ""
-    return _CONTROL.sub("", str(value)).strip()
+    return word.clean(value).strip()
+
+
+def _cleaned(block):
+    """A block with every string in it cleaned, whatever path it came by."""
+    if isinstance(block, (Heading, Paragraph, Missing)):
+        return replace(block, **{k: word.clean(v) for k, v in vars(block).items() if isinstance(v, str)})
+    if isinstance(block, Bullets):
+        return Bullets(tuple(word.clean(i) for i in block.items))
+    if isinstance(block, Table):
+        return Table(word.clean(block.caption), tuple(word.clean(h) for h in block.header),
+                     tuple(tuple(word.clean(c) for c in row) for row in block.rows), word.clean(block.source))
+    return block
 
 
 def _dict(value) -> dict:
@@ -98,18 +110,45 @@ def _list(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, (list, tuple)) else []
 
 
+def _figure(value) -> float | None:
+    """A number from the workbook, or None for anything else (text, NaN, ∞)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return value
+
+
 def _number(value, decimals: int = 2) -> str:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "–"
-    return f"{value:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",")
+    """As the chapters show it (display.number): one rounding everywhere."""
+    return display.number(_figure(value), decimals)
+
+
+def _percent(value, decimals: int = 1) -> str:
+    return display.percent(_figure(value), decimals)
 
 
 # reading the workbook ------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _known_regions() -> dict[str, str]:
+    """The counties of 2024 and the regions of the fictional teaching data."""
+    return {**COUNTIES_2024, **load_teaching_data().regions}
+
+
+def profile_county(workbook: Workbook) -> tuple[str, str]:
+    """The learner's county as (code, name), or ("", "") when none is chosen
+    or the code is not a county the course knows (a hand-edited workbook)."""
+    profile = _dict(workbook.value("profil"))
+    code = profile.get("county")
+    if not isinstance(code, str) or code not in _known_regions():
+        return "", ""
+    return code, _known_regions()[code]
+
+
 def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
     profile = _dict(workbook.value("profil"))
-    county = _t(profile.get("county_name")) or COUNTIES_2024.get(str(profile.get("county")), "")
+    _, county = profile_county(workbook)
+    name = profile.get("name")
     draft = Draft(f"Utkast til prioriteringer for smart spesialisering – {county or 'fylket ditt'}",
-                  today or dt.date.today())
+                  today or dt.date.today(), county, _t(name) if isinstance(name, str) else "")
     for part, section, builder in (
             ("Fylke og rolle", "profil", _profile),
             ("Styrker og nisjer fra analysen", "analyse", _analysis),
@@ -119,6 +158,8 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
             ("Tiltak", "tiltak", _actions),
             ("Indikatorer", "indikatorer", _indicators),
             ("Plassering i plansystemet", "plan", _planning),
+            ("Sjekk mot EUs kriterier", EU_CRITERIA.section, _checklist(EU_CRITERIA, "Sjekk mot EUs sju kriterier")),
+            ("Fylkeskommunens roller", ROLES.section, _checklist(ROLES, "Fylkeskommunens roller")),
             ("Egenvurdering", "roller", _self_assessment)):
         start, missing = len(draft.blocks), len(draft.missing)
         try:
@@ -136,6 +177,7 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
     if draft.missing:
         intro += [Heading("Dette mangler i utkastet"), Bullets(tuple(draft.missing))]
     draft.blocks[:0] = [Heading(draft.title, 1), *intro]
+    draft.blocks = [_cleaned(b) for b in draft.blocks]
     return draft
 
 
@@ -151,10 +193,13 @@ def _sources(workbook: Workbook) -> list[str]:
 def _profile(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Om utkastet"))
     profile = _dict(workbook.value("profil"))
-    if not profile.get("county"):
-        return draft.lack("Fylke og rolle", "profil")
-    name = _t(profile.get("county_name")) or COUNTIES_2024.get(str(profile["county"]), "")
-    draft.blocks.append(Paragraph(f"{_t(profile['county'])} {name}".strip(), "Fylke"))
+    code, name = profile_county(workbook)
+    if not code:
+        detail = "" if not profile.get("county") else (
+            f"Fylket i arbeidsboka («{_t(profile['county'])[:20]}») er ikke et av fylkene kurset kjenner. "
+            f"Velg fylke på nytt i kapitlet {chapter('profil')}.")
+        return draft.lack("Fylke og rolle", "profil", detail)
+    draft.blocks.append(Paragraph(f"{code} {name}", "Fylke"))
     if profile.get("role"):
         draft.blocks.append(Paragraph(_t(profile["role"]), "Rolle i kurset"))
     sources = _sources(workbook)
@@ -163,40 +208,74 @@ def _profile(workbook: Workbook, draft: Draft) -> None:
 
 
 def _analysis(workbook: Workbook, draft: Draft) -> None:
+    """The ranking with the figures behind it, then every choice the learner
+    gave a reason for in «Analysere», «Region og spesialisering» and
+    «Beslektet mangfold»."""
     draft.blocks.append(Heading("Styrker og nisjer fra analysen"))
     analysis, picked, niches = (_dict(workbook.value(s)) for s in ("analyse", "spesialisering", "nisjer"))
-    shown = False
     ranking = _list(analysis.get("ranking"))
     if ranking:
-        rows = [r for r in ranking if isinstance(r.get("rank"), int) and (r["rank"] <= TOP_RANKED or r.get("label"))]
+        _ranking_tables(analysis, ranking, draft)
+    picks = _list(picked.get("picks"))
+    if picks:
         draft.blocks.append(Table(
-            f"Rangering av næringer, {analysis.get('year', '')} (de {TOP_RANKED} øverste og alle du har merket)",
-            ("Plass", "Næring", "Poeng", "Merket som", "Begrunnelse"),
-            tuple((str(r["rank"]), _t(r.get("name")), _number(r.get("score")), _t(r.get("label")),
-                   _t(r.get("reason")) if isinstance(r.get("reason"), str) else "") for r in rows),
-            data_source(analysis)))
-        shown = True
-    elif _list(picked.get("picks")):
-        draft.blocks.append(Table(
-            f"Fylkets spesialiseringer, {picked.get('year', '')}, viktigst først",
-            ("Nr.", "Næring", "LQ", "Begrunnelse"),
+            f"Spesialiseringene du valgte i kapitlet {chapter('spesialisering')}, {picked.get('year', '')}, "
+            "viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
             tuple((str(n), _t(p.get("name") or p.get("industry")), _number(p.get("lq")), _t(p.get("reason")))
-                  for n, p in enumerate(_list(picked["picks"]), start=1)),
-            data_source(picked)))
-        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {chapter('analyse')}; "
-                                      "her vises spesialiseringene du valgte tidligere."))
-        shown = True
-    if not ranking and _list(niches.get("niches")):
+                  for n, p in enumerate(picks, start=1)),
+            f"{data_source(picked)} {TOTALS}"))
+    chosen_niches = _list(niches.get("niches"))
+    if chosen_niches:
         draft.blocks.append(Table(
-            f"Mulige nisjer, {niches.get('year', '')}", ("Næring", "Tetthet", "Begrunnelse"),
+            f"Kandidatnisjene du valgte i kapitlet {chapter('nisjer')}, {niches.get('year', '')}",
+            ("Næring", "Relatert tetthet", "Begrunnelse"),
             tuple((_t(n.get("name") or n.get("industry")), _number(n.get("density")), _t(n.get("reason")))
-                  for n in _list(niches["niches"])),
+                  for n in chosen_niches),
             data_source(niches)))
-        shown = True
-    if not shown:
+    if not ranking and (picks or chosen_niches):
+        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {chapter('analyse')}; "
+                                      "her vises valgene du gjorde tidligere."))
+    if not (ranking or picks or chosen_niches):
         draft.lack("Styrker og nisjer fra analysen", "analyse",
                    f"Styrker og nisjer mangler. Gjør kapitlet {chapter('analyse')} "
                    f"(eller {chapter('spesialisering')} og {chapter('nisjer')}).")
+
+
+TOTALS = f"LQ er regnet mot summen av fylkene. {Dataset.TOTALS_NOTE}"
+
+
+def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
+    """The ranking with LQ, employment and growth, the weights behind the
+    score, and the industries the learner moved, with their reasons."""
+    rows = [r for r in ranking if isinstance(r.get("rank"), int) and (r["rank"] <= TOP_RANKED or r.get("label"))]
+    year, start = analysis.get("year", ""), analysis.get("start_year")
+    growth = f"Vekst {start}–{year}" if isinstance(start, int) else "Vekst"
+    label = {"styrke": " (styrke)", "nisje": " (nisje)"}
+    draft.blocks.append(Table(
+        f"Rangering av næringer, {year} (de {TOP_RANKED} øverste og alle du har merket som styrke eller nisje)",
+        ("Plass", "Næring", "Poeng (0–1)", "Sysselsatte (1000)", "LQ", growth),
+        tuple((str(r["rank"]), _t(r.get("name")) + label.get(r.get("label"), ""), _number(r.get("score")),
+               _number(r.get("employment"), 1), _number(r.get("lq")), _percent(r.get("growth")))
+              for r in rows),
+        f"{data_source(analysis)} {TOTALS}"))
+    weights, judged = _dict(analysis.get("weights")), _dict(analysis.get("scores"))
+    used = [(ranking_criteria.BY_KEY[k], v) for k, v in weights.items()  # own judgement counts once given
+            if k in ranking_criteria.BY_KEY and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
+            and (not ranking_criteria.BY_KEY[k].own_judgement or judged.get(k))]
+    if used:
+        total = sum(v for _, v in used)
+        draft.blocks.append(Paragraph(
+            "; ".join(f"{c.label.lower()} {_number(v, 0)} ({_number(100 * v / total, 0)}\u00a0%)" for c, v in used)
+            + ". Hvert kriterium er gjort om til en plassering fra 0 til 1 blant fylkets næringer; poengene er "
+              "snittet av plasseringene, veid med vektene.", "Vekter i rangeringen"))
+    moved = [r for r in ranking if isinstance(r.get("reason"), str) and r["reason"].strip()]
+    if moved:
+        draft.blocks.append(Table(
+            f"Næringer du flyttet i rangeringen i kapitlet {chapter('analyse')}",
+            ("Næring", "Fra plass", "Til plass", "Begrunnelse"),
+            tuple((_t(r.get("name")), str(r["computed_rank"]) if isinstance(r.get("computed_rank"), int) else "–",
+                   str(r.get("rank", "–")), _t(r["reason"])) for r in moved),
+            "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
 
 
 def _actors(workbook: Workbook, draft: Draft) -> None:
@@ -207,7 +286,7 @@ def _actors(workbook: Workbook, draft: Draft) -> None:
     levels = stakeholders.LEVELS
     draft.blocks.append(Table(
         "Aktørkart: hvem som bør være med, deres innflytelse og engasjement",
-        ("Aktør", "Helix", "Innflytelse", "Engasjement"),
+        ("Aktør", "Tråd", "Innflytelse", "Engasjement"),
         tuple((a.name, stakeholders.HELICES[a.helix], levels[a.influence], levels[a.commitment]) for a in actors),
         "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
 
@@ -323,12 +402,28 @@ def _self_assessment(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Paragraph(_t(answer["comment"]), "Begrunnelse"))
 
 
+def _checklist(checklist: Checklist, title: str):
+    """The builder for a checklist exercise: shown when saved, and not
+    listed as missing otherwise (the two checklists are optional)."""
+    def build(workbook: Workbook, draft: Draft) -> None:
+        answer = checklist.saved(workbook)
+        if answer is None:
+            return
+        draft.blocks.append(Heading(title))
+        draft.blocks.append(Table(title, ("Punkt", "Vurdering", checklist.evidence_label), tuple(
+            (item.label, checklist.scale[answer["answers"][k]["status"]], _t(answer["answers"][k]["evidence"]) or "–")
+            for k, item in checklist.items.items()), "Kilde: din egen vurdering, lagret i arbeidsboka."))
+        if answer["comment"]:
+            draft.blocks.append(Paragraph(_t(answer["comment"]), "Kommentar"))
+    return build
+
+
 # Markdown ------------------------------------------------------------------
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
 
 
 def _md(text: str, line_start: bool = False) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"[ \t\r\n\f\v]+", " ", str(text)).strip())  # keeps no-break spaces
     if line_start:
         text = re.sub(r"^([-+=])", r"\\\1", text)
         text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
@@ -391,35 +486,23 @@ def to_html(draft: Draft, standalone: bool = True) -> str:
 
 
 # Word ----------------------------------------------------------------------
-def to_docx(draft: Draft) -> bytes:
-    document = docx.Document()
-    document.core_properties.title = draft.title
-    document.core_properties.language = "nb-NO"
+def to_docx(draft: Draft, template: Path | str | None = None) -> bytes:
+    """The draft as a Word file, on the course's neutral template or on a
+    county's own ``template`` (raises word.TemplateError if it cannot be used)."""
+    document = word.new_document(template)
+    word.properties(document, draft.title, draft.author)
+    word.footer(document, draft.county, f"{draft.date:%d.%m.%Y}")
     for block in draft.blocks:
         if isinstance(block, Heading):
-            document.add_heading(block.text, 0 if block.level == 1 else block.level - 1)
+            word.heading(document, block.text, block.level)
         elif isinstance(block, Paragraph):
-            paragraph = document.add_paragraph()
-            if block.label:
-                paragraph.add_run(f"{block.label}: ").bold = True
-            paragraph.add_run(block.text)
+            word.labelled(document, block.label, block.text)
         elif isinstance(block, Bullets):
-            for item in block.items:
-                document.add_paragraph(item, style="List Bullet")
+            word.bullets(document, block.items)
         elif isinstance(block, Table):
-            document.add_paragraph(block.caption, style="Caption")
-            table = document.add_table(rows=1, cols=len(block.header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, block.header):
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in block.rows:
-                for cell, text in zip(table.add_row().cells, row):
-                    cell.text = text
-            document.add_paragraph().add_run(block.source).italic = True
+            word.add_table(document, block.header, block.rows, block.caption, block.source)
         elif isinstance(block, Missing):
-            paragraph = document.add_paragraph()
-            paragraph.add_run("Mangler: ").bold = True
-            paragraph.add_run(block.text)
+            word.labelled(document, "Mangler", block.text)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -431,46 +514,35 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "fylket"
 
 
-def _write(path: Path, content: bytes) -> None:
-    """Write a whole file or nothing: a temporary file renamed into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_draft(workbook: Workbook, folder: Path | str | None = None,
-                today: dt.date | None = None) -> tuple[Draft, dict[str, Path]]:
+def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
+                template: Path | str | None = None) -> tuple[Draft, dict[str, Path]]:
     """Build the draft and write it as .md, .html and .docx in ``folder``
-    (default: «utkast» next to the workbook). Returns the draft and the files."""
+    (default: «utkast» next to the workbook), the .docx on ``template`` if
+    given (a county's Word template). Returns the draft and the files."""
     draft = build_draft(workbook, today)
     folder = Path(folder) if folder else workbook.path.parent / "utkast"
     folder.mkdir(parents=True, exist_ok=True)
-    county = _dict(workbook.value("profil")).get("county_name")
-    stem = f"utkast-{_slug(_t(county))}" if county else "utkast"
+    stem = f"utkast-{_slug(draft.county)[:60].strip('-')}" if draft.county else "utkast"
     contents = {"md": to_markdown(draft).encode("utf-8"), "html": to_html(draft).encode("utf-8"),
-                "docx": to_docx(draft)}
+                "docx": to_docx(draft, template)}
     files = {}
     for suffix, content in contents.items():
         files[suffix] = folder / f"{stem}.{suffix}"
-        _write(files[suffix], content)
+        write_atomic(files[suffix], content)
     return draft, files
 
 
-
-def save_draft(workbook: Workbook, folder: Path | str | None = None,
-               today: dt.date | None = None) -> tuple[Feedback, Draft | None]:
+def save_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
+               template: Path | str | None = None) -> tuple[Feedback, Draft | None]:
     """Write the three files and say what was written and what is missing."""
     try:
-        draft, files = write_draft(workbook, folder, today)
+        draft, files = write_draft(workbook, folder, today, template)
+    except word.TemplateError as error:
+        return Feedback(errors=[str(error)]), None
     except OSError as error:
         where = folder or workbook.path.parent / "utkast"
         return Feedback(errors=[f"Kunne ikke skrive utkastet i {where} ({error.strerror or error}). Sjekk at du "
-                                "kan skrive i mappa, og prøv igjen. Arbeidsboka er ikke endret."]), None
+                                "kan skrive i mappen, og prøv igjen. Arbeidsboka er ikke endret."]), None
     if draft.missing:
         notes = [f"Utkastet mangler {len(draft.missing)} deler. Hver del står som «Mangler» i dokumentet. "
                  "Gjør disse kapitlene, og lag utkastet på nytt:", *draft.missing]
@@ -478,3 +550,40 @@ def save_draft(workbook: Workbook, folder: Path | str | None = None,
         notes = ["Utkastet har med alle delene. Les det gjennom, og ta det med inn i planarbeidet i fylket."]
     files_text = ", ".join(str(path) for path in files.values())
     return Feedback(notes=notes, saved=f"Utkastet er lagret i tre formater: {files_text}."), draft
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m exercises.export [--mal FIL] [--mappe MAPPE]`` writes the
+    draft from the learner's workbook; ``--lag-mal FIL`` writes the course's
+    neutral Word template, for a county to restyle and use with ``--mal``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="kurs.py utkast", description="Lag utkastet fra arbeidsboka.")
+    parser.add_argument("--mal", help="fylkets egen Word-mal (.docx) for Word-utkastet")
+    parser.add_argument("--mappe", help="mappen utkastet skrives til (standard: «utkast» ved arbeidsboka)")
+    parser.add_argument("--lag-mal", metavar="FIL", help="skriv kursets nøytrale Word-mal til FIL og avslutt")
+    args = parser.parse_args(argv)
+    if args.lag_mal:
+        target = Path(args.lag_mal)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, _template_bytes())
+        except OSError as error:
+            print(f"Kunne ikke skrive malen til {target} ({error.strerror or error}).")
+            return 1
+        print(f"Kursets Word-mal er skrevet til {target}. Endre stilene i Word, og bruk den med --mal.")
+        return 0
+    result, _ = save_draft(Workbook(), args.mappe, template=args.mal)
+    for line in [*result.errors, *result.notes, *([result.saved] if result.saved else [])]:
+        print(line)
+    return 0 if result.ok else 1
+
+
+def _template_bytes() -> bytes:
+    buffer = io.BytesIO()
+    word.neutral_template().save(buffer)
+    return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

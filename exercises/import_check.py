@@ -44,8 +44,8 @@ class BadData(ValueError):
 
     def __str__(self) -> str:
         count = len(self.problems)
-        head = f"Fila {self.source} kan ikke brukes ({count} feil):" if count > 1 else \
-            f"Fila {self.source} kan ikke brukes:"
+        head = f"Filen {self.source} kan ikke brukes ({count} feil):" if count > 1 else \
+            f"Filen {self.source} kan ikke brukes:"
         lines = [head, *(p.line() for p in self.problems[:MAX_SHOWN])]
         if count > MAX_SHOWN:
             lines.append(f"- … og {count - MAX_SHOWN} feil til av samme slag.")
@@ -61,12 +61,12 @@ def read_text(path: Path) -> str:
     except OSError as error:
         why = {FileNotFoundError: "den finnes ikke", IsADirectoryError: "det er en mappe",
                PermissionError: "du har ikke lesetilgang"}.get(type(error), "den kan ikke åpnes")
-        raise BadData(name, [Problem(f"Fila kan ikke leses: {why}. Sjekk navnet og mappa, og prøv igjen.")]) from None
+        raise BadData(name, [Problem(f"Filen kan ikke leses: {why}. Sjekk navnet og mappen, og prøv igjen.")]) from None
     if not data.strip():
-        raise BadData(name, [Problem("Fila er tom. Lagre tabellen på nytt med overskriftsrad og data.")])
+        raise BadData(name, [Problem("Filen er tom. Lagre tabellen på nytt med overskriftsrad og data.")])
     if b"\x00" in data:
         row = data[:data.index(b"\x00")].count(b"\n") + 1
-        raise BadData(name, [Problem("Fila inneholder binære data og er ikke en tekstfil (CSV). "
+        raise BadData(name, [Problem("Filen inneholder binære data og er ikke en tekstfil (CSV). "
                                      "Velg riktig fil, eller eksporter tabellen som CSV.", row)])
     try:
         return data.decode("utf-8-sig")
@@ -74,7 +74,7 @@ def read_text(path: Path) -> str:
         row = data[:error.start].count(b"\n") + 1
         char = data[error.start:error.start + 1].decode("cp1252", errors="replace")
         hint = f" (tegnet «{char}» ser ut som Latin-1/Windows-1252)" if char.isprintable() else ""
-        raise BadData(name, [Problem(f"Fila er ikke lagret som UTF-8{hint}. Lagre den på nytt som "
+        raise BadData(name, [Problem(f"Filen er ikke lagret som UTF-8{hint}. Lagre den på nytt som "
                                      "«CSV UTF-8» (i Excel: Lagre som → CSV UTF-8).", row)]) from None
 
 
@@ -86,14 +86,14 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     try:
         records = list(_records(text))
     except csv.Error as error:
-        raise BadData(name, [Problem(f"Fila kan ikke leses som CSV ({error}). Sjekk anførselstegnene på raden.")]) from None
+        raise BadData(name, [Problem(f"Filen kan ikke leses som CSV ({error}). Sjekk anførselstegnene på raden.")]) from None
     header = [h.strip() for h in records[0][1]]
     missing = [c for c in required if c not in header]
     if missing:
         first_line = text.splitlines()[0]
         for sep, label in ((";", "semikolon (;)"), ("\t", "tabulator")):
             if sep in first_line and all(c in [h.strip() for h in first_line.split(sep)] for c in required):
-                raise BadData(name, [Problem(f"Fila bruker {label} som skilletegn; kurset leser komma. "
+                raise BadData(name, [Problem(f"Filen bruker {label} som skilletegn; kurset leser komma. "
                                              "Lagre den som CSV med komma som skilletegn (og punktum som desimaltegn).", 1)])
         raise BadData(name, [Problem(f"Kolonnen mangler. Overskriftsraden må ha kolonnene {', '.join(required)}.", 1, c)
                              for c in missing])
@@ -112,7 +112,7 @@ def read_csv(path: Path, required: list[str]) -> pd.DataFrame:
     if problems:
         raise BadData(name, problems)
     if not rows:
-        raise BadData(name, [Problem("Fila har bare overskriftsraden og ingen data. Ta med radene med tall.")])
+        raise BadData(name, [Problem("Filen har bare overskriftsraden og ingen data. Ta med radene med tall.")])
     return pd.DataFrame(rows, columns=[*header, ROW]).astype({c: str for c in header})
 
 

@@ -16,29 +16,45 @@ import numpy as np
 import pandas as pd
 
 
-def shares(E: pd.DataFrame) -> pd.DataFrame:
-    """Industry shares of each region: s_ri = E_ri / Σ_i E_ri."""
-    return E.div(E.sum(axis=1), axis=0)
+def shares(E: pd.DataFrame, totals: pd.Series | None = None) -> pd.DataFrame:
+    """Industry shares of each region: s_ri = E_ri / E_r, with E_r = Σ_i E_ri,
+    or the region's total from ``totals`` if given."""
+    return E.div(E.sum(axis=1) if totals is None else totals.reindex(E.index), axis=0)
 
 
-def national_shares(E: pd.DataFrame, national: pd.Series | None = None) -> pd.Series:
+def national_shares(E: pd.DataFrame, national: pd.Series | None = None,
+                    totals: pd.Series | None = None) -> pd.Series:
     """Industry shares of the nation: s_i = E_i / E.
 
     Reference: the sum of the regions in ``E``, or ``national`` if given.
+    With ``totals`` (each region's total), E is their sum.
     """
-    totals = E.sum(axis=0) if national is None else national.reindex(E.columns)
-    return totals / totals.sum()
+    industry = E.sum(axis=0) if national is None else national.reindex(E.columns)
+    whole = industry.sum() if totals is None or national is not None else totals.reindex(E.index).sum()
+    return industry / whole
 
 
-def location_quotient(E: pd.DataFrame, national: pd.Series | None = None) -> pd.DataFrame:
-    """Location quotient LQ_ri = s_ri / s_i (Balassa 1965).
+def location_quotient(E: pd.DataFrame, national: pd.Series | None = None,
+                      totals: pd.Series | None = None) -> pd.DataFrame:
+    """Location quotient LQ_ri = s_ri / s_i.
 
     LQ > 1: the industry's share of the region's employment is larger than
-    its share nationally. Reference as in :func:`national_shares`.
+    its share nationally. Reference as in :func:`national_shares`; region
+    totals as in :func:`shares`. The course passes the sum of the main
+    groups as ``totals`` (:meth:`Dataset.location_quotients`), so that an
+    industry has the same LQ in a table of main groups and of detailed ones.
+    The quotient is older than Balassa's index: it has been used in
+    regional analysis since the 1940s (Crawley, Beynon & Munday 2013) and
+    is set out in Isard (1960). Balassa (1965) applied the same ratio to
+    exports («revealed comparative advantage»), its trade analogue.
+    Crawley, A., Beynon, M. & Munday, M. (2013). Making location quotients
+    more relevant as a policy aid in regional spatial analysis. Urban
+    Studies 50(9), 1854–1869. doi:10.1177/0042098012466601
+    Isard, W. (1960). Methods of Regional Analysis. MIT Press.
     Balassa, B. (1965). Trade liberalisation and «revealed» comparative
     advantage. The Manchester School 33(2), 99–123.
     """
-    return shares(E) / national_shares(E, national)
+    return shares(E, totals) / national_shares(E, national, totals)
 
 
 def krugman_index(E: pd.DataFrame, national: pd.Series | None = None) -> pd.Series:

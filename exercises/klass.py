@@ -86,8 +86,8 @@ def klass_from_api(get, today: str) -> Klass:
 def load_klass(folder: Path | None = None) -> Klass:
     folder = Path(folder) if folder else klass_folder()
     if folder is None or not (folder / MUNICIPALITIES_FILE).is_file():
-        raise DataMissing(f"Fant ikke kommunelista fra KLASS ({MUNICIPALITIES_FILE}). "
-                          f"Sett {paths.MIRROR_ENV} til speilmappa (med «klass» ved siden av), og prøv igjen.")
+        raise DataMissing(f"Fant ikke kommunelisten fra KLASS ({MUNICIPALITIES_FILE}). "
+                          f"Sett {paths.MIRROR_ENV} til speilmappen (med «klass» ved siden av), og prøv igjen.")
     with open(folder / MUNICIPALITIES_FILE, encoding="utf-8", newline="") as f:
         municipalities = {r["kommunenummer"].zfill(4): (r["kommunenavn"], r["fylkesnummer"].zfill(2))
                           for r in csv.DictReader(f)}

@@ -92,11 +92,16 @@ class MonitoringExercise(PerPriorityExercise):
                 result.append(f"«{i.name}»: målet er det samme som utgangsverdien. Skal tallet holdes, eller "
                               "skal det endres? Skriv det i så fall i navnet, for eksempel «holde sysselsettingen».")
             else:
-                how = f"{display.number(change, 1)} ({display.percent(change / i.baseline)})" if i.baseline else \
+                # a share of a negative or zero baseline means nothing (from -1 to 2 is not «-300 %»)
+                how = f"{display.number(change, 1)} ({display.percent(change / i.baseline)})" if i.baseline > 0 else \
                     display.number(change, 1)
                 result.append(f"«{i.name}», nivå {LEVELS[i.level].lower()}: fra {display.number(i.baseline, 1)} i "
                               f"{i.baseline_year} til {display.number(i.target, 1)} i {i.target_year}, en endring "
                               f"på {how} over {i.target_year - i.baseline_year} år. Er det realistisk?")
+            if i.baseline < 0:
+                result.append(f"«{i.name}»: utgangsverdien er negativ ({display.number(i.baseline, 1)}), så endringen "
+                              "vises ikke i prosent. Er tallet riktig? Et nettotall, for eksempel netto tilflytting, "
+                              "kan være negativt; et antall eller et beløp kan ikke det.")
             if i.target_year < self.this_year:
                 result.append(f"«{i.name}»: målåret {i.target_year} har allerede vært. Velg et år fram i tid.")
         levels = {i.level for i in indicators}

@@ -23,7 +23,7 @@ def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.Data
     phi = relatedness.proximity(pooled)
     E = dataset.matrix(year)
     density = relatedness.relatedness_density(relatedness.presence(E), phi).loc[county]
-    lq = indicators.location_quotient(E).loc[county]
+    lq = dataset.location_quotients(year).loc[county]
     table = pd.DataFrame({"name": pd.Series(dataset.industries()), "lq": lq, "density": density})
     table["quadrant"] = relatedness.quadrant(table.lq, table.density)
     return phi, relatedness.cosine_similarity(pooled), table
@@ -65,12 +65,24 @@ class NicheExercise(PickExercise):
                 notes.append(f"{name} ligger langt fra det fylket er spesialisert i (tetthet "
                              f"{display.number(row.density, 2)}). Det kan bli et dyrt og usikkert løft; "
                              "begrunnelsen bør si hva som gjør den mulig.")
-            else:
-                notes.append(f"{name}: LQ {display.number(row.lq, 2)}, tetthet {display.number(row.density, 2)}.{anchor}")
+            elif pd.isna(row.lq) or pd.isna(row.density):
+                notes.append(f"{name}: tallene er skjult eller mangler i kilden, så fylket kan ikke plasseres. "
+                             "Begrunnelsen må bygge på det du vet om næringen i fylket.")
+            else:  # LQ from 1 to CLEAR_LQ: a strength, but not a clear one
+                lq = display.number(row.lq, 2)
+                if row.quadrant == "Styrke med nære naboer":
+                    near_text = (f"Tettheten er høy ({display.number(row.density, 2)}): fylket er også spesialisert "
+                                 "i flere næringer som ofte finnes sammen med denne.")
+                else:
+                    near_text = (f"Tettheten er lav ({display.number(row.density, 2)}): fylket har få av næringene "
+                                 "som ofte finnes sammen med denne, så den står nokså alene.")
+                notes.append(f"{name} har LQ {lq}: fylket er litt spesialisert i den, men ikke tydelig (kurset "
+                             f"bruker {display.number(CLEAR_LQ, 2)} som grense). {near_text} En nisje her bygger "
+                             f"på noe fylket har; spør bedriftene hva som er nytt i den.{anchor}")
         notes.append("Tallene viser bare næringer som finnes i statistikken. Nye nisjer oppdages i dialog med "
                      "bedrifter, forskere og investorer: den entreprenørielle oppdagelsesprosessen.")
         return notes
 
     def _record(self, pick: Pick) -> dict:
         return {"industry": pick.industry, "name": self.names[pick.industry],
-                "density": json_number(self.table.loc[pick.industry, "density"]), "reason": pick.reason}
+                "density": json_number(self.table.loc[pick.industry, "density"], 2), "reason": pick.reason}

@@ -54,7 +54,7 @@ def check_own_csv(path: Path) -> pd.DataFrame:
     _same_name(frame, "industry", "industry_name", problems)
     _parents(frame, problems)
     if frame.loc[frame.region != NATION, "region"].nunique() < 2:
-        problems.append(Problem("Fila har bare én region (utenom «0», hele landet). Spesialisering måles mot andre "
+        problems.append(Problem("Filen har bare én region (utenom «0», hele landet). Spesialisering måles mot andre "
                                 "regioner: ta med minst to.", column="region"))
     if frame.employment.notna().sum() == 0:
         problems.append(Problem("Ingen rad har et tall for sysselsatte.", column="employment"))
@@ -87,7 +87,7 @@ def _parents(frame, problems: list[Problem]) -> None:
             problems.append(Problem("Undergruppen (level 1) mangler hovednæring. Skriv koden til hovednæringen.",
                                     _row(frame, i), "parent"))
         elif parent not in main:
-            problems.append(Problem(f"Ukjent kode «{check._short(parent)}»: ingen hovednæring (level 0) i fila har "
+            problems.append(Problem(f"Ukjent kode «{check._short(parent)}»: ingen hovednæring (level 0) i filen har "
                                     "den koden.", _row(frame, i), "parent"))
     for i in frame.index[(frame.level == 0) & (frame.parent != "")]:
         problems.append(Problem("En hovednæring (level 0) skal ikke ha «parent». La cellen stå tom, eller sett "
@@ -113,7 +113,7 @@ def import_own(path: Path, cache: Path) -> Path:
     given = source_of(path)
     provenance = Provenance(
         source=given or "Egne data", title=path.name,
-        licence="oppgitt av den som laget fila", years=(int(frame.year.min()), int(frame.year.max())),
+        licence="oppgitt av den som laget filen", years=(int(frame.year.min()), int(frame.year.max())),
         retrieved=dt.date.today().isoformat(), fictional="fiktiv" in given.casefold(),
         note="Tallene er lastet inn av brukeren selv; kurset har sjekket formen, ikke tallene.")
     return _write_atomic(frame, provenance, Path(cache), REAL_DATA_FILE)

@@ -8,9 +8,13 @@ too many priorities, and one strand of the quadruple helix carrying all.
 
 Also the shared plumbing for the chapters after this one: the analysis
 the priorities link to, and per-priority parts of the workbook (actions,
-indicators) keyed by the priority's title.
+indicators) keyed by the priority's stable id (``key``). A priority keeps
+its id when it is renamed, so its actions and indicators stay with it.
+Workbooks from before the ids keyed a priority by its title (normalised):
+that old key is kept as its id, so they need no conversion.
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 from html import escape
 
@@ -128,15 +132,49 @@ def missing_analysis() -> str:
 
 # the priorities, and parts of the workbook kept per priority ----------------
 def priority_key(title: str) -> str:
+    """The normalised title: how workbooks before stable ids keyed a priority."""
     return " ".join(str(title).split()).casefold()
 
 
+_KEY = re.compile(r"^(?=.*\S)[^\x00-\x1f\x7f\ud800-\udfff]{1,100}$")
+
+
 def saved_priorities(workbook: Workbook) -> list[dict]:
-    """The saved priorities, each a dict with at least ``key`` and ``title``."""
+    """The saved priorities, each a dict with at least ``key`` (its stable id)
+    and ``title``. A priority saved without a key gets its old title key."""
     entry = workbook.value(SECTION, {})
     items = entry.get("priorities", []) if isinstance(entry, dict) else []
-    return [p for p in items if isinstance(p, dict) and isinstance(p.get("title"), str)
-            and p.get("key") == priority_key(p["title"])] if isinstance(items, list) else []
+    if not isinstance(items, list):
+        return []
+    found, seen = [], set()
+    for p in items:
+        if not isinstance(p, dict) or not isinstance(p.get("title"), str):
+            continue
+        key = p.get("key") if isinstance(p.get("key"), str) and _KEY.match(p["key"]) else priority_key(p["title"])
+        if key not in seen:
+            seen.add(key)
+            found.append({**p, "key": key})
+    return found
+
+
+def assign_keys(titles_and_keys: list[tuple[str, object]], saved: list[dict]) -> list[str]:
+    """Stable ids for the priorities being saved: the id the form carried
+    (a renamed priority keeps it), else the id of a saved priority with the
+    same title, else a new id made from the title. No two share an id."""
+    by_title = {priority_key(p["title"]): p["key"] for p in saved}
+    given = [key if isinstance(key, str) and _KEY.match(key) else None for _, key in titles_and_keys]
+    keys: list[str | None] = []
+    for key in given:  # first the ids the form carried, once each
+        keys.append(key if key is not None and key not in keys else None)
+    for n, (title, _) in enumerate(titles_and_keys):
+        if keys[n] is None:
+            key = by_title.get(priority_key(title))
+            if key is None or key in keys:
+                key, number = priority_key(title)[:90], 2
+                while key in keys:
+                    key, number = f"{priority_key(title)[:90]}-{number}", number + 1
+            keys[n] = key
+    return keys
 
 
 def resolve_priority(priorities: list[dict], value) -> dict:
@@ -146,7 +184,7 @@ def resolve_priority(priorities: list[dict], value) -> dict:
     if not isinstance(value, str) or blank(value):
         raise InputError("Velg en av prioriteringene dine fra lista.")
     for priority in priorities:
-        if priority["key"] == priority_key(value):
+        if priority["key"] == value or priority_key(priority["title"]) == priority_key(value):
             return priority
     raise InputError(f"«{value[:60]}» er ikke en av prioriteringene dine. Velg fra lista: "
                      f"{listing(p['title'] for p in priorities)}.")
@@ -167,6 +205,20 @@ def put_for_priority(workbook: Workbook, section: str, priority: dict, entry: di
         old.get("by_priority"), dict) else {}
     by_priority[priority["key"]] = {"priority": priority["title"], **entry}
     workbook.put(section, {"county": workbook.county, "by_priority": by_priority})
+
+
+def orphaned(workbook: Workbook) -> list[str]:
+    """Titles under which actions or indicators are saved for a priority
+    that no longer exists."""
+    keys = {p["key"] for p in saved_priorities(workbook)}
+    titles = []
+    for section in ("tiltak", "indikatorer"):
+        entry = workbook.value(section, {})
+        by_priority = entry.get("by_priority", {}) if isinstance(entry, dict) else {}
+        if isinstance(by_priority, dict):
+            titles += [str(v.get("priority") or k) for k, v in by_priority.items()
+                       if k not in keys and isinstance(v, dict)]
+    return list(dict.fromkeys(t[:60] for t in titles))
 
 
 def without_part(workbook: Workbook, section: str) -> list[str]:
@@ -234,6 +286,7 @@ class Priority:
     reason: str
     drivers: tuple[str, ...]
     scores: dict
+    key: str | None = None  # the stable id of a saved priority; None for a new one
 
 
 class PrioritiesExercise:
@@ -244,6 +297,9 @@ class PrioritiesExercise:
     # checking ------------------------------------------------------------
     def parse(self, rows) -> tuple[list[Priority], list[str]]:
         raw, errors = as_rows(rows, FIELDS, "Prioriteringene")
+        for row, given in zip(raw, rows if isinstance(rows, (list, tuple)) else []):
+            if row is not None:
+                row["key"] = given.get("key") if isinstance(given, dict) else getattr(given, "key", None)
         filled = filled_rows(raw, ("title", "links", "reason", "drivers"))
         parsed, row_errors = parse_each(filled, self._priority)
         errors += row_errors + repeated(parsed, lambda p: priority_key(p.title),
@@ -266,7 +322,7 @@ class PrioritiesExercise:
         links = {i: link.label for i, link in self.analysis.by_industry.items()}
         return Priority(title, tuple(picks(row["links"], links, f"{label}, styrker og nisjer")),
                         clean_text(row["reason"], f"{label}, begrunnelse", max_length=MAX_REASON),
-                        tuple(self._drivers(row["drivers"], label)), _scores(row["scores"], label))
+                        tuple(self._drivers(row["drivers"], label)), _scores(row["scores"], label), row.get("key"))
 
     def _drivers(self, value, label: str) -> list[str]:
         actors = {name: name for name in self.actors}
@@ -326,7 +382,7 @@ class PrioritiesExercise:
         helices = {self.actors[d].helix for d in drivers}
         if len(drivers) >= 2 and len(helices) == 1:
             helix = stakeholders.HELICES[helices.pop()].lower()
-            return [f"Alle aktørene som skal drive prioriteringene, er fra {helix}. Én helix bærer alt. "
+            return [f"Alle aktørene som skal drive prioriteringene, er fra {helix}. Én tråd bærer alt. "
                     "Offentlige myndigheter kan ikke gjennomføre en strategi for smart spesialisering på egen "
                     "hånd, og næringslivet heller ikke uten kunnskapsmiljøer og et offentlig som legger til rette."]
         return []
@@ -337,22 +393,28 @@ class PrioritiesExercise:
         if errors:
             return Feedback(errors=errors)
         by_industry = self.analysis.by_industry
+        keys = assign_keys([(p.title, p.key) for p in parsed], saved_priorities(workbook))
         workbook.put(SECTION, {
             "county": self.analysis.county or workbook.county,
             "year": self.analysis.year,
             "analysis_from": self.analysis.sections,
             "criteria": CRITERIA,
             "priorities": [{
-                "key": priority_key(p.title), "title": p.title, "reason": p.reason,
+                "key": key, "title": p.title, "reason": p.reason,
                 "links": [asdict(by_industry[i]) for i in p.links],
                 "drivers": [{"name": d, "helix": self.actors[d].helix} for d in p.drivers],
                 "scores": p.scores,
-            } for p in parsed],
+            } for key, p in zip(keys, parsed)],
         })
         later = listing([CHAPTERS["tiltak"], CHAPTERS["indikatorer"]])
         result = Feedback(notes=self.notes(parsed))
         result.saved = (f"{len(parsed)} prioriteringer er lagret i arbeidsboka ({workbook.path}). "
                         f"I {later} lager du tiltak og indikatorer for hver av dem.")
+        left = orphaned(workbook)
+        if left:
+            result.notes.append(f"Tiltak eller indikatorer for {listing(left)} hører til en prioritering du har tatt "
+                                "bort. De står fortsatt i utkastet, merket «prioriteringen finnes ikke lenger». "
+                                "Endrer du bare navnet på en prioritering, blir tiltakene med den.")
         return result
 
     def saved_rows(self, workbook: Workbook) -> list[Priority]:
@@ -366,7 +428,7 @@ class PrioritiesExercise:
                             and d.get("name") in self.actors)
             scores = p.get("scores") if isinstance(p.get("scores"), dict) else {}
             rows.append(Priority(p["title"], links, str(p.get("reason", "")), drivers,
-                                 {c: scores[c] if scores.get(c) in SCORES else 3 for c in CRITERIA}))
+                                 {c: scores[c] if scores.get(c) in SCORES else 3 for c in CRITERIA}, p["key"]))
         return rows
 
 

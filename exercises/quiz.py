@@ -28,37 +28,41 @@ class Question:
     right: str  # key of the right option
     why: str  # why the right option is right, with its source
     wrong: dict[str, str]  # key of each wrong option -> why it is not right
+    table: tuple[tuple[str, ...], ...] = ()  # a table to read: header row first, cells as shown
+    source: str = ""  # where the table's numbers come from
 
     def __post_init__(self):
         assert self.right in self.options and set(self.wrong) == set(self.options) - {self.right}
+        assert not self.table or self.source
 
 
 QUESTIONS = [
     Question(
         "metode", "Hva er smart spesialisering i KMDs veileder?",
-        {"a": "Et krav om at hvert fylke skal satse på én næring",
+        {"a": "Å finne de største næringene i fylket og satse mest på dem",
          "b": "En metode for regionalt differensiert næringspolitikk",
          "c": "En EU-ordning som gir norske fylker penger fra strukturfondene"},
         "b",
         "Smart spesialisering er en metode for regionalt differensiert næringspolitikk: ta utgangspunkt i "
         "regionens spesialiseringer, finn og utvikle nye nisjer der regionen kan bli konkurransedyktig, og "
         "prioriter innsatsen rundt dem (KMD 2018b).",
-        {"a": "Veilederen ber ikke fylket velge én næring. Den handler om å finne og utvikle nye nisjer ut fra "
-              "de spesialiseringene regionen allerede har.",
+        {"a": "Metoden tar utgangspunkt i spesialiseringene regionen har, men målet er å finne og utvikle nye "
+              "nisjer ut fra dem, ikke å satse mest på de næringene som er størst i dag (KMD 2018b).",
          "c": "Norske fylker får ikke midler fra EUs strukturfond, og de har ikke plikt til å lage en strategi "
               "for smart spesialisering (Stavangerregionens Europakontor 2018)."}),
     Question(
         "samfunnsutvikler", "Hva innebærer fylkeskommunens rolle som regional samfunnsutvikler?",
         {"a": "Ansvar for å skape en helhetlig og ønsket utvikling i egen region",
-         "b": "Å eie og drive de viktigste bedriftene i regionen",
-         "c": "Bare å fordele statlige tilskudd etter faste regler"},
+         "b": "Å velge ut de næringene som skal vinne, og gi dem støtte",
+         "c": "Å lage planer etter plan- og bygningsloven; næringsutvikling er statens sak"},
         "a",
         "Slik beskrev KMD samfunnsutviklerrollen da utkastet til veilederen ble presentert i 2018 (KMD 2018b).",
-        {"b": "Fylkeskommunen driver ikke næringsutviklingen selv. Ifølge veilederen kan det offentlige ikke "
-              "gjennomføre en strategi for smart spesialisering alene; næringslivets engasjement er avgjørende "
-              "(KMD 2018a).",
-         "c": "Rollen er bredere. Veilederen nevner blant annet å tilby analyser, legge til rette for dialog og "
-              "samarbeid og vise tydelig hvorfor valgene blir som de blir (KMD 2018a)."}),
+        {"b": "Å «plukke ut vinnere» var en av svakhetene ved tidligere regionale strategier som smart "
+              "spesialisering skal unngå. Det offentlige kan ikke gjennomføre en strategi alene; næringslivets "
+              "engasjement er avgjørende (KMD 2018a).",
+         "c": "Planene er ett av verktøyene, men rollen er bredere og omfatter næringsutvikling. Veilederen nevner "
+              "blant annet å tilby analyser, legge til rette for dialog og samarbeid og vise tydelig hvorfor "
+              "valgene blir som de blir (KMD 2018a)."}),
     Question(
         "melding", "Hvilken stortingsmelding var veilederen et tiltak i?",
         {"a": "Meld. St. 22 (2011–2012) Verktøy for vekst",
@@ -74,17 +78,19 @@ QUESTIONS = [
     Question(
         "forskjeller", "Hvorfor anbefaler regjeringen, OECD og EU å skreddersy næringspolitikken til hver region?",
         {"a": "Regionene har ulike forutsetninger og egne muligheter",
-         "b": "Alle regioner bør få den samme næringsstrukturen",
+         "b": "Alle regioner bør satse på de samme vekstnæringene, så ingen henger etter",
          "c": "Næringspolitikk virker bare i de største byene"},
         "a",
         "Veilederen peker på at alle regioner har særegne muligheter og ulike forutsetninger, og at politikken "
         "bør utnytte disse forskjellene (KMD 2018a).",
-        {"b": "Tvert imot: poenget er å utnytte forskjellene mellom regionene, ikke å gjøre dem like.",
+        {"b": "Tvert imot: regioner som kopierte dem som gjorde det best, uten å ta hensyn til egne "
+              "forutsetninger, var en av svakhetene ved tidligere strategier. Poenget er å utnytte forskjellene "
+              "(KMD 2018a).",
          "c": "Veilederen er skrevet for fylkeskommunene i hele landet, og KMD har et mål om regional balanse "
               "(KMD 2018b)."}),
     Question(
         "oppdagelser", "Hvem gjør de entreprenørielle oppdagelsene?",
-        {"a": "Fylkeskommunen alene, gjennom analysene sine",
+        {"a": "Fylkeskommunen, når analysene av tallene peker ut de nye nisjene",
          "b": "Entreprenører, bedrifter, forskere og investorer",
          "c": "EU-kommisjonen, som velger nisjer for hver region"},
         "b",
@@ -96,20 +102,20 @@ QUESTIONS = [
               "muligheter i og velger å prøve ut (KMD 2018a)."}),
     Question(
         "fallgruver", "Hvilken felle fra tidligere regionale strategier vil smart spesialisering unngå?",
-        {"a": "At næringslivet engasjerer seg for mye",
+        {"a": "At regionene brukte for mye tid på å analysere mulighetene sine",
          "b": "At regionene ser for mye på omverdenen",
          "c": "At det offentlige prøver å «plukke ut vinnere»"},
         "c",
         "Da EU lanserte smart spesialisering i 2012, var det å «plukke ut vinnere» en av svakhetene ved tidligere "
         "regionale strategier som EU ville lære av (KMD 2018a).",
-        {"a": "Det var omvendt: for mye offentlig involvering og for lite engasjement fra næringslivet var en av "
-              "svakhetene (KMD 2018a).",
+        {"a": "Det var omvendt: analysen av regionens muligheter og fortrinn var ofte for svak, og det var lett "
+              "å legge mest vekt på utfordringene (KMD 2018a).",
          "b": "Det var omvendt: regionene ble ofte vurdert isolert fra omverdenen, uten et nasjonalt eller "
               "internasjonalt perspektiv (KMD 2018a)."}),
     Question(
         "elementer", "Hvilket av disse er ikke ett av de seks elementene i veilederen?",
         {"a": "Organisere",
-         "b": "Søke om EU-midler",
+         "b": "Søke om midler fra EUs strukturfond",
          "c": "Måle og lære"},
         "b",
         "De seks elementene er organisere, analysere, visjon og mål, prioritere, gjennomføre og måle og lære, og "
@@ -117,6 +123,28 @@ QUESTIONS = [
         {"a": "Organisere er ett av de seks elementene: hvem som skal være med, og hvordan arbeidet styres.",
          "c": "Måle og lære er ett av de seks elementene. Veilederen sier at det godt kunne stått først "
               "(KMD 2018a)."}),
+    Question(
+        "lq_tabell", "Tabellen viser tre næringer i Rogaland i 2019. LQ (lokaliseringskvotienten) er næringens "
+        "andel av de sysselsatte i fylket delt på andelen i alle fylkene samlet; du lærer mer om den i neste "
+        "kapittel. Hva kan du lese av tabellen?",
+        {"a": "Helse og omsorg betyr lite for Rogaland, fordi LQ er under 1",
+         "b": "Andelen i tjenester til olje og gass er over sju ganger andelen i fylkene samlet",
+         "c": "Olje- og gassnæringene sysselsetter flest, fordi LQ er høyest der"},
+        "b",
+        "LQ 7,56 betyr at andelen i Rogaland (7,6 %) er 7,56 ganger andelen i fylkene samlet. LQ viser hvor "
+        "spesialisert fylket er i en næring, ikke hvor stor næringen er (SSB, tabell 11713; egne beregninger).",
+        {"a": "Helse og omsorg er den største av de tre, med 49 500 sysselsatte og 18,6 % av de sysselsatte i "
+              "fylket. LQ under 1 betyr bare at andelen er litt mindre enn i fylkene samlet, ikke at næringen "
+              "betyr lite.",
+         "c": "Les kolonnen med sysselsatte: de to olje- og gassnæringene har til sammen 29 800, helse og "
+              "omsorg 49 500. En høy LQ sier at andelen er stor sammenlignet med andre fylker, ikke at næringen "
+              "er stor."},
+        table=(("Næring", "Sysselsatte (tusen)", "Andel i fylket", "LQ"),
+               ("Tjenester tilknyttet utvinning av råolje og naturgass", "20,2", "7,6 %", "7,56"),
+               ("Utvinning av råolje og naturgass", "9,6", "3,6 %", "6,20"),
+               ("Helse- og omsorgstjenester", "49,5", "18,6 %", "0,87")),
+        source="Kilde: Statistisk sentralbyrå (SSB), tabell 11713, 2019, lisens CC BY 4.0. LQ er regnet mot "
+               "summen av fylkene (egne beregninger)."),
 ]
 BY_KEY = {q.key: q for q in QUESTIONS}
 

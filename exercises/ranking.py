@@ -43,9 +43,9 @@ CRITERIA = [
     Criterion("spesialisering", "Spesialisering", "lokaliseringskvotient (LQ)"),
     Criterion("vekst", "Vekst", "endring i sysselsatte over perioden"),
     Criterion("produktivitet", "Produktivitet", "bruttoprodukt per sysselsatt, mot næringen i landet"),
-    Criterion("beslektethet", "Beslektethet", "relatert tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
+    Criterion("beslektethet", "Relatert tetthet", "relatert tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
     Criterion("fou", "Forsknings- og utdanningsmiljø", "din vurdering, 0–5", own_judgement=True),
-    Criterion("forpliktelse", "Entreprenøriell forpliktelse", "din vurdering, 0–5: vil bedriftene satse?", own_judgement=True),
+    Criterion("forpliktelse", "Næringslivets engasjement", "din vurdering, 0–5: vil bedriftene satse?", own_judgement=True),
 ]
 BY_KEY = {c.key: c for c in CRITERIA}
 DEFAULT_WEIGHTS = {c.key: 1 for c in CRITERIA}
@@ -77,7 +77,7 @@ def criteria_table(dataset: Dataset, county: str, start: int, end: int) -> pd.Da
     return pd.DataFrame({
         "name": pd.Series(dataset.industries()),
         "masse": E1.loc[county],
-        "spesialisering": indicators.location_quotient(E1).loc[county],
+        "spesialisering": dataset.location_quotients(end).loc[county],
         "vekst": indicators.growth(E0, E1).loc[county],
         "produktivitet": indicators.relative_productivity(VA, E1).loc[county],
         "beslektethet": density.loc[county],
@@ -153,6 +153,18 @@ def score(table: pd.DataFrame, weights: dict, scores: dict | None = None,
     result = result.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     result["rank"] = result["score"].rank(ascending=False, method="min")
     return result
+
+
+# The figures behind a score as the workbook keeps them, rounded as the tables
+# show them (display.number), so the view, the tables and the draft show the
+# same digits: score and LQ 2 decimals, employment (1000) 1, growth 0,1 %.
+SHOWN_DIGITS = {"score": 2, "employment": 1, "lq": 2, "growth": 3}
+
+
+def stored_figures(score_value, criteria: pd.Series) -> dict:
+    values = {"score": score_value, "employment": criteria["masse"], "lq": criteria["spesialisering"],
+              "growth": criteria["vekst"]}
+    return {key: json_number(value, SHOWN_DIGITS[key]) for key, value in values.items()}
 
 
 def apply_moves(order: list[str], moves: list[Move]) -> list[str]:
@@ -309,7 +321,8 @@ class RankingExercise:
             "scores": state.scores,
             "moves": [vars(m) for m in state.moves],
             "ranking": [{"industry": i, "name": row["name"], "rank": int(row.position),
-                         "score": json_number(row.score),
+                         "computed_rank": None if pd.isna(row["rank"]) else int(row["rank"]),
+                         **stored_figures(row.score, self.table.loc[i]),
                          "label": "styrke" if i in state.strengths else "nisje" if i in state.niches else "",
                          "reason": row.moved} for i, row in ranked.iterrows()],
             "strengths": [{"industry": i, "name": self.names[i]} for i in state.strengths],

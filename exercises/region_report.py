@@ -20,7 +20,7 @@ def profile_table(dataset: Dataset, county: str, year: int) -> str:
     })
     shown.index = pd.Index(p.name, name="Næring")
     name = dataset.regions[county]
-    caption = f"Næringer i {name} {year}, sortert etter lokaliseringskvotient (LQ). {REFERENCE}"
+    caption = f"Næringer i {name} {year}, sortert etter lokaliseringskvotient (LQ). {REFERENCE} {dataset.TOTALS_NOTE}"
     if p.lq.isna().any():
         caption += " – betyr at tallet er skjult eller mangler i kilden."
     return display.table(shown, caption, dataset.provenance, year, formats={

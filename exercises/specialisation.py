@@ -8,7 +8,7 @@ the data, and the feedback says when that needs a reason.
 
 import pandas as pd
 
-from . import display, indicators
+from . import display
 from .data import Dataset
 from .picks import Pick, PickExercise
 from .workbook import json_number
@@ -22,14 +22,16 @@ MIN_SHARE = 0.01  # below 1 % of employment a high LQ may be one or two firms
 
 def county_profile(dataset: Dataset, county: str, year: int) -> pd.DataFrame:
     """One county's industries with employment, shares and LQ (reference:
-    the sum of the regions), sorted by LQ, highest first; suppressed last."""
+    the sum of the regions; totals: the sum of the main groups), sorted by
+    LQ, highest first; suppressed last."""
     E = dataset.matrix(year)
+    county_shares, national_shares = dataset.shares(year)
     table = pd.DataFrame({
         "name": pd.Series(dataset.industries()),
         "employment": E.loc[county],
-        "share": indicators.shares(E).loc[county],
-        "national_share": indicators.national_shares(E),
-        "lq": indicators.location_quotient(E).loc[county],
+        "share": county_shares.loc[county],
+        "national_share": national_shares,
+        "lq": dataset.location_quotients(year).loc[county],
     })
     return table.sort_values("lq", ascending=False, na_position="last")
 
@@ -52,20 +54,26 @@ class SpecialisationExercise(PickExercise):
             if pd.isna(row.lq):
                 notes.append(f"{rank}. «{row['name']}»: tallet er skjult eller mangler i kilden, så valget "
                              "hviler på din egen kunnskap. Si hva du bygger på.")
+            elif row.lq >= 1 and row.share < MIN_SHARE:
+                notes.append(f"{rank}. «{row['name']}»: LQ {lq}, men bare {display.percent(row.share)} av de "
+                             f"sysselsatte i fylket. I en så liten næring kan én bedrift gi høy LQ, så tallene "
+                             "alene viser ikke en styrke. Begrunn hva fylket bygger på: kompetanse, vekst eller "
+                             "koblinger til andre næringer.")
             elif row.lq >= 1:
-                notes.append(f"{rank}. «{row['name']}»: LQ {lq}. Andelen sysselsatte er {lq} ganger "
-                             "andelen i landet, så tallene støtter valget.")
+                notes.append(f"{rank}. «{row['name']}»: LQ {lq} og {display.percent(row.share)} av de sysselsatte. "
+                             f"Andelen er {lq} ganger andelen i landet, så tallene støtter valget.")
             else:
                 notes.append(f"{rank}. «{row['name']}»: LQ {lq}, altså en mindre andel enn i landet. "
                              "Valget kan være godt hvis begrunnelsen peker på noe tallene ikke fanger opp, "
                              "for eksempel et sterkt fagmiljø, høy verdiskaping eller en ny nisje.")
         chosen = {pick.industry for pick in picks}
         left_out = p[(p.lq >= CLEAR_LQ) & (p.share >= MIN_SHARE) & ~p.index.isin(chosen)]
-        for _, row in left_out.iterrows():
-            notes.append(
-                f"Du har ikke tatt med «{row['name']}» (LQ {display.number(row.lq, 2)}, "
-                f"{display.percent(row.share)} av sysselsettingen). Det kan være greit, for eksempel "
-                "hvis næringen mest betjener folk i fylket eller ikke har vekstkraft, men vurder den.")
+        if len(left_out):
+            listed = "; ".join(f"«{row['name']}» (LQ {display.number(row.lq, 2)}, {display.percent(row.share)} "
+                               "av sysselsettingen)" for _, row in left_out.iterrows())
+            notes.append(f"Du har ikke tatt med disse tydelige spesialiseringene: {listed}. Det kan være greit, "
+                         "for eksempel hvis en næring mest betjener folk i fylket eller ikke har vekstkraft, "
+                         "men vurder dem.")
         small = p[(p.lq >= CLEAR_LQ) & (p.share < MIN_SHARE) & ~p.index.isin(chosen)]
         if len(small):
             notes.append(f"{len(small)} små næringer (under {display.percent(MIN_SHARE, 0)} av sysselsettingen) "
@@ -76,4 +84,4 @@ class SpecialisationExercise(PickExercise):
 
     def _record(self, pick: Pick) -> dict:
         row = self.profile.loc[pick.industry]
-        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq), "reason": pick.reason}
+        return {"industry": pick.industry, "name": row["name"], "lq": json_number(row.lq, 2), "reason": pick.reason}

@@ -51,7 +51,7 @@ def parse_actors(rows) -> tuple[list[Actor], list[str]]:
     errors += row_errors + repeated(actors, lambda a: a.name.casefold(),
                                     lambda a: f"«{a.name}» står to ganger i kartet. Slå radene sammen.")
     if not filled and not errors:
-        errors.append("Fyll ut minst én aktør: navn, helix, innflytelse og engasjement.")
+        errors.append("Fyll ut minst én aktør: navn, tråd, innflytelse og engasjement.")
     if len(filled) > MAX_ACTORS:
         errors.append(f"Kartet kan ha høyst {MAX_ACTORS} aktører (du har {len(filled)}). "
                       "Slå sammen eller ta bort noen.")
@@ -61,7 +61,7 @@ def parse_actors(rows) -> tuple[list[Actor], list[str]]:
 def _actor(number: int, row: dict) -> Actor:
     name = clean_text(row["name"], f"Aktør {number}, navn", max_length=MAX_NAME)
     label = f"Aktør {number} ({name[:40]})"
-    return Actor(name, choice(row["helix"], HELICES, f"{label}, helix"),
+    return Actor(name, choice(row["helix"], HELICES, f"{label}, tråd"),
                  choice(row["influence"], LEVELS, f"{label}, innflytelse"),
                  choice(row["commitment"], LEVELS, f"{label}, engasjement"))
 

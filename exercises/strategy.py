@@ -22,6 +22,8 @@ CHAPTERS = {
     "plan": "Smart spesialisering og plan- og bygningsloven",
     "quiz": "Hva er smart spesialisering, og hvorfor i Norge?",
     "roller": "Fylkeskommunens roller",
+    "rollevurdering": "Fylkeskommunens roller",
+    "eu_kriterier": "Smart spesialisering i Norge og EU",
     "workshop": "For lærere og workshopledere",
 }
 

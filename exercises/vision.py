@@ -77,9 +77,18 @@ def _goal(number: int, row: dict) -> Goal:
                 parse_year(row["year"], f"Mål {number}, år", low=2000, required=False))
 
 
+# Words that say how much without a digit: «doble eksportverdien», «halvere
+# utslippene», «tre nye klynger», «hundre arbeidsplasser».
+_AMOUNT_WORDS = re.compile(
+    r"\b(doble|dobl\w*|tredobl\w*|firedobl\w*|halver\w*|fordobl\w*|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|"
+    r"tolv|femten|tjue|tretti|førti|femti|hundre|tusen|million\w*|milliard\w*|prosent\w*|halvparten|"
+    r"tredjedel\w*|fjerdedel\w*|dobbelt)\b", re.IGNORECASE)
+
+
 def measurable(goal: str) -> bool:
-    """A goal says how much when it holds a number (a count, a share, an amount)."""
-    return bool(re.search(r"\d", goal))
+    """A goal says how much when it holds a number (a count, a share, an
+    amount), in digits or in words (see _AMOUNT_WORDS)."""
+    return bool(re.search(r"\d", goal) or _AMOUNT_WORDS.search(goal))
 
 
 def notes(vision: Vision, strengths: list[str], this_year: int | None = None) -> list[str]:

@@ -14,6 +14,7 @@ from exercises.data_import import import_from_mirror
 from exercises.workbook import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
+LEARNER_SECRET = "Læreren skal aldri se denne setningen på nettstedet 7f3a"
 
 
 def mirror_or_skip() -> Path:
@@ -47,12 +48,23 @@ def browser_report(request) -> list[str]:
     return request.config.stash.setdefault(_BROWSER_REPORT, [])
 
 
+_FAULT_REPORT = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def fault_report(request) -> list[str]:
+    """Lines printed at the end of the test run (the workbook's fault tests: counts)."""
+    return request.config.stash.setdefault(_FAULT_REPORT, [])
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    lines = config.stash.get(_BROWSER_REPORT, [])
-    if lines:
-        terminalreporter.section("nettsidene i nettleseren: axe-core og widgets")
-        for line in lines:
-            terminalreporter.write_line(line)
+    for key, title in ((_BROWSER_REPORT, "nettsidene i nettleseren: axe-core og widgets"),
+                       (_FAULT_REPORT, "arbeidsboka under feil og samtidige lagringer")):
+        lines = config.stash.get(key, [])
+        if lines:
+            terminalreporter.section(title)
+            for line in lines:
+                terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")
@@ -61,8 +73,11 @@ def site(real_cache, tmp_path_factory) -> Path:
     (-W: any warning fails), into a temporary folder. Shared by the tests of
     the built pages (test_book.py) and of the pages in a browser (test_browser.py)."""
     out = tmp_path_factory.mktemp("bygg")
-    env = dict(os.environ, **{paths.CACHE_ENV: str(real_cache),
-                              paths.WORKBOOK_ENV: str(out / "arbeidsbok.json")})
+    # A learner's own workbook, named as a learner would: the build must not read it.
+    learner = Workbook(out / "min-arbeidsbok.json")
+    learner.put("profil", {"county": "56", "county_name": "Finnmark", "role": "Annet"})
+    learner.put("visjon", {"statement": LEARNER_SECRET})
+    env = dict(os.environ, **{paths.CACHE_ENV: str(real_cache), paths.WORKBOOK_ENV: str(learner.path)})
     jb = Path(sys.executable).with_name("jupyter-book")
     result = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", str(out)],
                             env=env, capture_output=True, text=True, check=False)

@@ -83,7 +83,7 @@ def test_map_view(real, fjordland):
     assert 'alt="Kart over fylkene' in view.map.value and "Kartverket" in view.map.value
     view.indicator.value = "lq"
     view.industry.value = "fiske_havbruk"
-    assert "Nordland 5,20" in view.map.value and not view.industry.disabled
+    assert "Nordland 5,22" in view.map.value and not view.industry.disabled
     fiction = MapView(fjordland)
     assert "stolpediagram" in fiction.map.value and "Fiktive" in fiction.map.value
     json.dumps(fiction.map.value)

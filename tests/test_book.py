@@ -37,6 +37,18 @@ def test_no_page_names_a_third_party_host(site):
 
 
 @pytest.mark.slow
+def test_the_build_never_reads_the_learners_workbook(site):
+    """The site fixture builds with ARBEIDSBOK set to a learner's workbook
+    (county Finnmark, a vision text): no page shows either."""
+    from conftest import LEARNER_SECRET
+
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert LEARNER_SECRET not in text, page.name
+        assert "fylket du valgte i arbeidsboka" not in text, page.name
+
+
+@pytest.mark.slow
 def test_every_image_has_alt_text(site):
     for page in pages(site):
         for tag in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):

@@ -169,7 +169,7 @@ def _settle(page) -> None:
         page.wait_for_function(WIDGETS_DONE, timeout=30_000)
     except Timeout:
         pass  # reported by test_every_widget_is_rendered
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle", timeout=90_000)  # generous: CI has two busy cores
 
 
 def visit(light, dark, server: str, rel: str) -> Visit:

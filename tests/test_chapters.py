@@ -12,7 +12,7 @@ from exercises import paths
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book").glob("*.md"))
 WIDGET = "application/vnd.jupyter.widget-view+json"
-NO_EXERCISE = {"norge-og-eu", "ordliste", "datakilder", "referanser"}  # every other chapter has an exercise
+NO_EXERCISE = {"for-politikere", "ordliste", "datakilder", "referanser"}  # every other chapter has an exercise
 
 
 def execute(chapter: Path):

@@ -98,7 +98,7 @@ def test_missing_mirror_gives_a_clear_message(tmp_path, capsys):
     with pytest.raises(DataMissing, match="Fant ikke 11713"):
         data_import.import_from_mirror(tmp_path)
     assert data_import.main(["--speil", str(tmp_path)]) == 1
-    assert "speilmappa" in capsys.readouterr().err
+    assert "speilmappen" in capsys.readouterr().err
 
 
 def test_without_real_data_the_course_falls_back_to_labelled_teaching_data(tmp_path, monkeypatch):

@@ -58,7 +58,8 @@ def test_full_workbook_gives_a_whole_draft(workbook):
     text = to_markdown(draft)
     assert text.startswith("# Utkast til prioriteringer for smart spesialisering – Kystby\n\nDato: 27.11.2026.")
     for expected in ("## Om utkastet", "**Fylke:** F1 Kystby", "## Styrker og nisjer fra analysen",
-                     "| 3 | IKT og forretningstjenester | 0,50 | nisje | Flyttet opp: sporing av sjømat |",
+                     "| 3 | IKT og forretningstjenester (nisje) | 0,50 | – | – | – |",
+                     "| IKT og forretningstjenester | – | 3 | Flyttet opp: sporing av sjømat |",
                      "## Aktører", "| Havbruk AS | Næringsliv | Høy | Høy |", "**Visjon:** Kystby skal leve av havet",
                      "### 2. Sporbar sjømat med IKT", "**Aktører som driver den:** Havbruk AS (næringsliv), "
                      "Fylkeskommunen (offentlig sektor)", "## Tiltak og ansvar",
@@ -72,7 +73,7 @@ def test_full_workbook_gives_a_whole_draft(workbook):
 def test_every_table_states_its_source(workbook):
     draft = build_draft(full(workbook), DAY)
     tables = [b for b in draft.blocks if type(b).__name__ == "Table"]
-    assert len(tables) == 11 and all(t.source.startswith(("Kilde:", "Fiktive undervisningsdata")) for t in tables)
+    assert len(tables) == 12 and all(t.source.startswith(("Kilde:", "Fiktive undervisningsdata")) for t in tables)
     assert "Fiktive undervisningsdata (2023)" in tables[0].source  # Fjordland is labelled as fictional
 
 

@@ -2,7 +2,11 @@
 real data for Vestland, and ends with the three files of the draft. Each
 chapter reads what the earlier ones saved."""
 
+import errno
+from unittest import mock
+
 import docx
+import ipywidgets as w
 
 from exercises.counties import COUNTIES_2024
 from exercises.views.actions_view import ActionsView
@@ -21,7 +25,25 @@ from exercises.views.vision_view import VisionView
 from exercises.workbook import Workbook
 
 
+def form(view) -> list:
+    """Every value the learner can set in the view, in order."""
+    values, stack = [], [view.widget]
+    while stack:
+        widget = stack.pop()
+        stack.extend(reversed(getattr(widget, "children", ())))
+        if isinstance(widget, w.ValueWidget) and not isinstance(widget, w.HTML):
+            values.append(widget.value)
+    return values
+
+
 def saved(view) -> None:
+    """Save as a learner does, first on a full disk: the message is shown and
+    the form keeps what was typed; then for real."""
+    typed = form(view)
+    with mock.patch("exercises.workbook.write_atomic", side_effect=OSError(errno.ENOSPC, "No space left")):
+        view.button.click()
+    assert "ble ikke lagret: disken er full" in view.feedback.value, view.feedback.value
+    assert form(view) == typed
     view.button.click()
     assert "lagret" in view.feedback.value and "Rett opp" not in view.feedback.value, view.feedback.value
 

@@ -3,6 +3,7 @@ group's choices counted from a folder of workbooks; damaged and newer files
 skipped and left untouched byte for byte; bad folders; and the view."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_damaged_and_newer_files_are_skipped_with_a_message_and_left_untouched(f
     before = snapshot(folder)
     merged = read_folder(folder)
     assert merged.skipped == [
-        "arbeidsbok-ola.json er hoppet over: filen er skadet: ikke gyldig JSON (linje 1). Filen er ikke endret.",
+        "arbeidsbok-ola.json er hoppet over: filen er ikke gyldig JSON (linje 1, tegn 46). Filen er ikke endret.",
         f"arbeidsbok-per.json er hoppet over: arbeidsboka er laget av en nyere versjon av kurset (versjon "
         f"{SCHEMA_VERSION + 1}); oppdater kurset for å lese den. Filen er ikke endret."]
     assert snapshot(folder) == before  # same files, same bytes, same times: nothing renamed, written or added
@@ -87,7 +88,7 @@ def test_summary_tables_name_their_source_and_escape_learner_text(tmp_path):
     html = summary_html(read_folder(group))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
     assert html.count("<table>") == 3 and "<caption>Prioriteringer gruppen valgte</caption>" in html
-    assert "Kilde: 1 deltakeres arbeidsbøker i mappa" in html and "Valgene er deltakernes egne" in html
+    assert "Kilde: 1 deltakeres arbeidsbøker i mappen" in html and "Valgene er deltakernes egne" in html
 
 
 def test_a_group_that_has_saved_nothing_yet(tmp_path):
@@ -99,11 +100,11 @@ def test_a_group_that_has_saved_nothing_yet(tmp_path):
 
 
 @pytest.mark.parametrize("content,reason", [
-    (b"\xff\xfe not utf-8", "filen er ikke tekst (UTF-8)"),
-    (b"[1, 2, 3]", "filen er ikke en arbeidsbok fra kurset"),
-    (b'{"schema_version": "1", "sections": {}}', "filen er ikke en arbeidsbok fra kurset"),
-    (b'{"schema_version": true, "sections": {}}', "filen er ikke en arbeidsbok fra kurset"),
-    (b'{"schema_version": 1, "sections": []}', "filen er ikke en arbeidsbok fra kurset"),
+    (b"\xff\xfe not utf-8", "filen er ikke UTF-8-tekst"),
+    (b"[1, 2, 3]", "filen har ikke arbeidsbokas oppbygning"),
+    (b'{"schema_version": "1", "sections": {}}', "filen mangler versjonsnummer"),
+    (b'{"schema_version": true, "sections": {}}', "filen mangler versjonsnummer"),
+    (b'{"schema_version": 1, "sections": []}', "filen har ikke arbeidsbokas oppbygning"),
 ])
 def test_files_that_are_not_workbooks(content, reason):
     with pytest.raises(ValueError, match=reason.replace("(", r"\(").replace(")", r"\)")):
@@ -124,11 +125,11 @@ def test_a_folder_that_is_not_typed_right(workbook, text, message):
 
 def test_a_folder_that_does_not_exist_or_is_a_file_or_is_empty(workbook, tmp_path):
     result, _ = merge_folder(workbook, str(tmp_path / "finnes-ikke"))
-    assert result.errors[0].startswith(f"Fant ikke mappa {tmp_path / 'finnes-ikke'}.")
+    assert result.errors[0].startswith(f"Fant ikke mappen {tmp_path / 'finnes-ikke'}.")
     file = tmp_path / "fil.json"
     file.write_text("{}", encoding="utf-8")
     result, _ = merge_folder(workbook, str(file))
-    assert result.errors[0] == f"{file} er en fil, ikke en mappe. Skriv stien til mappa som arbeidsbøkene ligger i."
+    assert result.errors[0] == f"{file} er en fil, ikke en mappe. Skriv stien til mappen som arbeidsbøkene ligger i."
     empty = tmp_path / "tom"
     empty.mkdir()
     result, _ = merge_folder(workbook, f"  {empty}  ")
@@ -142,14 +143,14 @@ def test_a_folder_that_does_not_exist_or_is_a_file_or_is_empty(workbook, tmp_pat
 
 def test_a_file_that_cannot_be_read_and_a_folder_named_json_are_skipped(folder, monkeypatch):
     (folder / "mappe.json").mkdir()
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(path):
-        if path.name == "arbeidsbok-bo.json":
+    def refuse(path, *args, **kwargs):
+        if Path(path).name == "arbeidsbok-bo.json":
             raise PermissionError(13, "Ingen tilgang")
-        return real_read(path)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refuse)
     merged = read_folder(folder)
     assert "arbeidsbok-bo.json er hoppet over: Ingen tilgang. Filen er ikke endret." in merged.skipped
     assert "mappe.json er hoppet over: dette er ikke en vanlig fil. Filen er ikke endret." in merged.skipped
@@ -173,5 +174,138 @@ def test_view_shows_errors(workbook, tmp_path):
     view = MergeView(workbook)
     view.folder.value = str(tmp_path / "finnes-ikke")
     view.button.click()
-    assert "Rett opp dette" in view.feedback.value and "Fant ikke mappa" in view.feedback.value
+    assert "Rett opp dette" in view.feedback.value and "Fant ikke mappen" in view.feedback.value
     assert view.summary.value == "" and not workbook.path.exists()
+
+
+# hostile files: each is skipped by name, or cleaned, and never stops the merge ----------------------------
+def valid(title: str = "Sjømat med merkevare", **sections) -> dict:
+    """A workbook with one priority called ``title`` (as the course saves it)."""
+    priorities = {"priorities": [{"key": " ".join(title.split()).casefold(), "title": title}]}
+    return {"schema_version": SCHEMA_VERSION, "sections": {
+        "prioriteringer": {"saved": "2026-11-30T00:00:00", "value": priorities},
+        **{name: {"saved": "2026-11-30T00:00:00", "value": value} for name, value in sections.items()}}}
+
+
+def hostile_files(folder: Path) -> dict[str, str]:
+    """Write one file of each hostile kind into ``folder``; return file name -> the reason the
+    merge must give for skipping it."""
+    folder.mkdir(exist_ok=True)
+    deep = b'{"schema_version": 1, "sections": {"profil": {"value": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}}"
+    files = {
+        "ikke-json.json": (b"dette er ikke JSON", "filen er ikke gyldig JSON (linje 1, tegn 1)"),
+        "dyp.json": (deep, "filen er nøstet for dypt"),
+        "nan.json": (b'{"schema_version": 1, "sections": {"profil": {"value": {"x": NaN}}}}', "filen inneholder verdien NaN"),
+        "uendelig.json": (b'{"schema_version": 1, "sections": {"a": {"value": -Infinity}}}',
+                          "filen inneholder verdien -Infinity"),
+        "surrogat-bytes.json": (b'{"schema_version": 1, "sections": {"a": "\xed\xa0\x80"}}',
+                                "filen er ikke UTF-8-tekst"),
+        "feil-form.json": (b'{"schema_version": 1, "sections": "ikke en ordbok"}', "filen har ikke arbeidsbokas oppbygning"),
+        "for-stor.json": (b" " * 5_000_001, "filen er for stor til å være en arbeidsbok"),
+    }
+    for name, (content, _) in files.items():
+        (folder / name).write_bytes(content)
+    (folder / "mappe.json").mkdir()
+    os.mkfifo(folder / "fifo.json")
+    (folder / "lenke-til-null.json").symlink_to("/dev/zero")
+    (folder / "lenke-til-arbeidsbok.json").symlink_to(folder / "god.json")
+    reasons = {name: reason for name, (_, reason) in files.items()}
+    link = "filen er en snarvei (symbolsk lenke), ikke selve arbeidsboka"
+    reasons.update({"mappe.json": "dette er ikke en vanlig fil", "fifo.json": "dette er ikke en vanlig fil",
+                    "lenke-til-null.json": link, "lenke-til-arbeidsbok.json": link})
+    return reasons
+
+
+def read_in_time(folder: Path, reader=read_folder, seconds: float = 20):
+    """``reader(folder)``, failing (not hanging) if it blocks, as opening a FIFO would."""
+    import threading
+    result = []
+    thread = threading.Thread(target=lambda: result.append(reader(folder)), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert result, f"lesingen av {folder} ble ikke ferdig på {seconds} s (åpnet den en FIFO?)"
+    return result[0]
+
+
+def test_every_hostile_file_is_skipped_by_name_and_the_rest_is_merged(tmp_path):
+    group = tmp_path / "fiendtlig"
+    reasons = hostile_files(group)
+    (group / "god.json").write_text(json.dumps(valid()), encoding="utf-8")
+    before = {p.name: p.lstat().st_mtime_ns for p in group.iterdir()}
+    merged = read_in_time(group)
+    assert [p.file for p in merged.learners] == ["god.json"]
+    assert merged.counts("priorities") == [("Sjømat med merkevare", 1)]
+    expected = [f"{name} er hoppet over: {reasons[name]}" for name in sorted(reasons)]
+    assert len(merged.skipped) == len(expected)
+    for message, start in zip(merged.skipped, expected):
+        assert message.startswith(start) and message.endswith("Filen er ikke endret."), message
+    assert {p.name: p.lstat().st_mtime_ns for p in group.iterdir()} == before
+    assert not any("Traceback" in m or "Error" in m for m in merged.skipped)
+
+
+def test_the_teachers_merge_of_hostile_files_saves_a_summary(tmp_path):
+    group = tmp_path / "fiendtlig"
+    hostile_files(group)
+    (group / "god.json").write_text(json.dumps(valid()), encoding="utf-8")
+    teacher = Workbook(tmp_path / "lærer.json")
+    result, merged = read_in_time(group, lambda folder: merge_folder(teacher, str(folder)))
+    assert result.ok and "lagret i din egen arbeidsbok" in result.saved
+    assert len(Workbook(teacher.path).value("workshop")["skipped"]) == 11
+
+
+def test_strings_with_lone_surrogates_and_control_characters_are_cleaned(tmp_path):
+    group = tmp_path / "gruppe"
+    group.mkdir()
+    # valid JSON with an escaped lone surrogate, NUL and U+000B, in a file name that is not UTF-8
+    text = json.dumps(valid("Sjø\ud800mat\x00 med\x0b merkevare"))  # ASCII only: written as \ud800, \u0000 …
+    assert "\\ud800" in text and "\\u000b" in text
+    (group / os.fsdecode(b"kari-\xff.json")).write_text(text, encoding="utf-8")
+    teacher = Workbook(tmp_path / "lærer.json")
+    result, merged = merge_folder(teacher, str(group))
+    assert result.ok, result.errors
+    assert merged.counts("priorities") == [("Sjømat med merkevare", 1)]
+    saved = Workbook(teacher.path).value("workshop")
+    assert saved["priorities"] == [["Sjømat med merkevare", 1]] and saved["files"] == ["kari-.json"]
+
+
+def test_files_near_the_size_limit_do_not_bloat_the_teachers_workbook(tmp_path):
+    group = tmp_path / "store"
+    group.mkdir()
+    for name in ("a", "b"):
+        book = valid()
+        book["sections"]["prioriteringer"]["value"]["priorities"] = [
+            {"key": f"{name}{i}" + "x" * 2400, "title": f"{name}{i}" + "x" * 2400} for i in range(1000)]
+        raw = json.dumps(book).encode("utf-8")
+        assert 4_800_000 < len(raw) < 5_000_000
+        (group / f"{name}.json").write_bytes(raw)
+    teacher = Workbook(tmp_path / "lærer.json")
+    result, merged = merge_folder(teacher, str(group))
+    assert result.ok and len(merged.learners) == 2
+    assert all(len(p.priorities) == 100 and max(map(len, p.priorities)) == 200 for p in merged.learners)
+    assert teacher.path.stat().st_size < 100_000
+    assert len(Workbook(teacher.path).value("workshop")["priorities"]) == 100
+
+
+def test_a_summary_that_cannot_be_saved_is_reported_not_raised(folder, tmp_path, monkeypatch):
+    teacher = Workbook(tmp_path / "lærer.json")
+
+    def full_disk(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("exercises.workbook.write_atomic", full_disk)
+    result, merged = merge_folder(teacher, str(folder))
+    assert not result.ok and len(merged.learners) == 3
+    assert result.errors[0].startswith("«workshop» ble ikke lagret: disken er full")
+
+
+def test_view_reads_a_folder_of_hostile_files_and_names_them(tmp_path, workbook):
+    group = tmp_path / "fiendtlig"
+    reasons = hostile_files(group)
+    (group / "god.json").write_text(json.dumps(valid("<i>Sjømat</i>")), encoding="utf-8")
+    view = MergeView(workbook)
+    view.folder.value = str(group)
+    read_in_time(view, lambda v: v.button.click())  # the click returns; it does not hang on the FIFO
+    assert "lagret i din egen arbeidsbok" in view.feedback.value
+    assert all(f"{name} er hoppet over" in view.feedback.value for name in reasons)
+    assert "&lt;i&gt;Sjømat&lt;/i&gt;" in view.summary.value and "<i>" not in view.summary.value
+    assert Workbook(workbook.path).value("workshop")["priorities"] == [["<i>Sjømat</i>", 1]]

@@ -59,3 +59,17 @@ def test_save_and_read_back(nordland, workbook):
 def test_neighbours_show_both_relatedness_measures(nordland):
     near = nordland.neighbours("fiske_havbruk", count=3)
     assert ((near.cosine >= near.proximity - 1e-12) & (near.cosine <= 1)).all()  # cosine ≥ min-conditional
+
+
+def test_a_slight_strength_is_explained_not_given_as_bare_numbers(real):
+    from exercises.niches import CLEAR_LQ
+    seen = set()
+    for county in real.regions:
+        exercise = NicheExercise(real, county)
+        t = exercise.table
+        for industry, row in t[(t.lq >= 1) & (t.lq < CLEAR_LQ)].iterrows():
+            note = exercise.check([(industry, "En smal nisje")]).notes[0]
+            assert "litt spesialisert i den, men ikke tydelig" in note
+            assert ("Tettheten er høy" in note) == (row.quadrant == "Styrke med nære naboer")
+            seen.add(row.quadrant)
+    assert seen == {"Styrke med nære naboer", "Styrke som står alene"}

@@ -102,7 +102,7 @@ def test_one_helix_carrying_everything_is_flagged(workbook):
     save_actors(workbook, ACTORS + [("Gründer AS", "naeringsliv", 2, 3)])
     rows[1]["drivers"] = ["Gründer AS"]
     result = PrioritiesExercise(Workbook(workbook.path)).check(rows)
-    assert any("Alle aktørene som skal drive prioriteringene, er fra næringsliv. Én helix bærer alt." in n
+    assert any("Alle aktørene som skal drive prioriteringene, er fra næringsliv. Én tråd bærer alt." in n
                for n in result.notes)
 
 

@@ -45,3 +45,56 @@ def test_kystby_worked_examples(fjordland):
     parts = ind.shift_share(E0, E1)
     assert parts["regional"].loc["F1", "ikt"] == pytest.approx(2.0)
     assert parts["change"].loc["F1", "ikt"] == 4
+
+
+def test_public_administration_is_specialised_in_60_county_years(real):
+    present = sum(int((ind.location_quotient(real.matrix(y))["offentlig_adm"] >= 1).sum()) for y in real.years)
+    assert present == 60
+
+
+def test_sletteby_has_60_percent_in_ict_and_business_services(fjordland):
+    share = ind.shares(fjordland.matrix(2023)).loc["F6"]
+    assert share["ikt"] + share["forretning"] == pytest.approx(0.60)
+    assert share["reiseliv"] == 0
+
+
+def test_kystby_krugman_is_0_32(fjordland):
+    assert ind.krugman_index(fjordland.matrix(2023))["F1"] == pytest.approx(0.32)
+
+
+def test_quiz_lq_table_matches_the_data(real):
+    from exercises import display
+    from exercises.quiz import BY_KEY
+    from exercises.specialisation import county_profile
+    question = BY_KEY["lq_tabell"]
+    profile = county_profile(real, "11", 2019).set_index("name")
+    for name, employment, share, lq in question.table[1:]:
+        row = profile.loc[name]
+        assert display.number(row.employment, 1) == employment
+        assert display.percent(row.share).replace("\u00a0", " ") == share
+        assert display.number(row.lq, 2) == lq
+    assert "2019" in question.source and "11713" in question.source
+    assert display.number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
+    oil = profile.loc[["Tjenester tilknyttet utvinning av råolje og naturgass", "Utvinning av råolje og naturgass"]]
+    health = profile.loc["Helse- og omsorgstjenester"].employment
+    assert round(1000 * oil.employment.sum()) == 29_800 and round(1000 * health) == 49_500
+    assert "29 800" in question.wrong["c"] and "49 500" in question.wrong["c"] and "49 500" in question.wrong["a"]
+
+
+def test_kystby_krugman_half_is_16_percent(fjordland):
+    assert ind.krugman_index(fjordland.matrix(2023))["F1"] / 2 == pytest.approx(0.16)
+
+
+def test_nordland_worked_reading_2019(real):
+    from exercises.specialisation import MIN_SHARE, county_profile
+    p = county_profile(real, "18", 2019)
+    assert p.index[0] == "fiske_havbruk"  # highest LQ
+    assert (round(p.loc["fiske_havbruk", "lq"], 2), round(100 * p.loc["fiske_havbruk", "share"], 1)) == (5.22, 3.3)
+    assert p.loc["fiske_havbruk", "employment"] == pytest.approx(3.8)
+    assert (round(p.loc["bergverk", "lq"], 2), round(100 * p.loc["bergverk", "share"], 1)) == (4.65, 0.6)
+    assert p.loc["bergverk", "employment"] == pytest.approx(0.7) and p.loc["bergverk", "share"] < MIN_SHARE
+    assert p.employment.idxmax() == "helse_omsorg" and p.loc["helse_omsorg", "employment"] == pytest.approx(31.2)
+    assert (round(100 * p.loc["helse_omsorg", "share"], 1), round(p.loc["helse_omsorg", "lq"], 2)) == (26.9, 1.26)
+    k = ind.krugman_index(real.matrix(2019))
+    assert round(k["18"], 2) == 0.29 and list(k.sort_values(ascending=False).index).index("18") == 3
+    assert round(100 * k["18"] / 2) == 14

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.quiz import BY_KEY, QUESTIONS, check_quiz, mark_html, save_quiz, saved_answers
+from exercises.quiz import BY_KEY, QUESTIONS, check_quiz, mark, mark_html, save_quiz, saved_answers
 from exercises.views.quiz_view import QuizView
 from exercises.workbook import Workbook
 
@@ -73,7 +73,7 @@ def test_empty_answer():
 
 @pytest.mark.parametrize("answers,message", [
     ({"metode": "x" * 10_000}, "Spørsmål 1: «" + "x" * 60 + "» er ikke et av valgene"),  # too long: not echoed whole
-    ({"metode": "d"}, "Spørsmål 1: «d» er ikke et av valgene. Velg ett av disse: «Et krav om"),
+    ({"metode": "d"}, "Spørsmål 1: «d» er ikke et av valgene. Velg ett av disse: «Å finne de største"),
     ({"samfunnsutvikler": 2}, "Spørsmål 2: «2» er ikke et av valgene"),
     ({"melding": True}, "Spørsmål 3: velg ett av disse"),
     ({"melding": ["c"]}, "Spørsmål 3: «['c']» er ikke et av valgene"),
@@ -131,7 +131,7 @@ def test_view_shows_a_result_under_each_question_and_saves(workbook):
     assert "lagret i arbeidsboka" in view.feedback.value
     assert f"Du har {len(QUESTIONS) - 1} av {len(QUESTIONS)} riktige" in view.feedback.value
     assert "✔ Riktig." in view.marks["metode"].value
-    assert "✘ Ikke riktig. Det var omvendt: for mye offentlig" in view.marks["fallgruver"].value
+    assert "✘ Ikke riktig. Det var omvendt: analysen av regionens muligheter" in view.marks["fallgruver"].value
     again = QuizView(Workbook(workbook.path))
     assert again.answers["fallgruver"].value == "a" and again.answers["metode"].value == RIGHT["metode"]
 
@@ -142,3 +142,15 @@ def test_view_with_nothing_answered_saves_nothing(workbook):
     assert "Rett opp dette" in view.feedback.value and "ikke svart på noen" in view.feedback.value
     assert all(m.value == "" for m in view.marks.values())
     assert not workbook.path.exists()
+
+
+def test_the_lq_question_shows_its_table_with_source_and_its_misconceptions_explained(workbook):
+    question = BY_KEY["lq_tabell"]
+    view = QuizView(workbook)
+    shown = "".join(c.value for c in view.widget.children if isinstance(getattr(c, "value", None), str))
+    assert "<table>" in shown and "Tjenester tilknyttet utvinning av råolje og naturgass" in shown
+    assert "Kilde: Statistisk sentralbyrå (SSB), tabell 11713, 2019" in shown
+    view.answers["lq_tabell"].value = "c"
+    view.button.click()
+    assert "ikke at næringen er stor" in view.marks["lq_tabell"].value
+    assert mark(question, "a").text.startswith("Ikke riktig. Helse og omsorg er den største")

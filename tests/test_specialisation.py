@@ -38,8 +38,9 @@ def test_pick_below_one_and_clear_strength_left_out(kystby):
     assert result.ok
     assert "LQ 0,95" in result.notes[0] and "mindre andel enn i landet" in result.notes[0]
     left_out = [n for n in result.notes if "ikke tatt med" in n]
-    assert len(left_out) == 2  # Sjømatindustri (2,40) and Verft (1,50)
-    assert "Sjømatindustri" in left_out[0] and "Verft" in left_out[1]
+    assert len(left_out) == 1  # said once, as a list: Sjømatindustri (2,40) and Verft (1,50)
+    assert "«Sjømatindustri» (LQ 2,40" in left_out[0] and "«Verft og maritim industri» (LQ 1,50" in left_out[0]
+    assert left_out[0].index("Sjømatindustri") < left_out[0].index("Verft")
     assert result.notes[-1].startswith("2 av dine 3 valg")
 
 
@@ -124,3 +125,19 @@ def test_suppressed_cell_is_explained(real):
     exercise = SpecialisationExercise(real, "42")  # construction is suppressed for Agder in 2019
     rows = [("bygg_anlegg", "Mange byggefirma"), ("ind_metaller", "Smelteverk"), ("energi", "Kraft")]
     assert any("skjult eller mangler" in n for n in exercise.check(rows).notes)
+
+
+def test_high_lq_in_a_tiny_industry_is_not_called_supported(real):
+    from exercises.specialisation import MIN_SHARE, SpecialisationExercise
+    for county in real.regions:
+        exercise = SpecialisationExercise(real, county, 2019)
+        p = exercise.profile
+        tiny = p[(p.lq >= 1) & (p.share < MIN_SHARE)]
+        big = p[(p.lq >= 1) & (p.share >= MIN_SHARE)]
+        if len(tiny) and len(big) >= 2:
+            break
+    else:
+        pytest.fail("no county with a tiny specialised industry")
+    result = exercise.check([(tiny.index[0], "a"), (big.index[0], "b"), (big.index[1], "c")])
+    assert "én bedrift gi høy LQ" in result.notes[0] and "støtter valget" not in result.notes[0]
+    assert "støtter valget" in result.notes[1] and "støtter valget" in result.notes[2]

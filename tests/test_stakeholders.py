@@ -45,7 +45,7 @@ def test_labels_are_accepted_as_well_as_keys():
 
 def test_empty_answer():
     assert check_actors([("", "", 2, 2)] * 3).errors == [
-        "Fyll ut minst én aktør: navn, helix, innflytelse og engasjement."]
+        "Fyll ut minst én aktør: navn, tråd, innflytelse og engasjement."]
 
 
 @pytest.mark.parametrize("rows,message", [
@@ -53,7 +53,7 @@ def test_empty_answer():
     ([("", "kunnskap", 2, 2)], "Aktør 1, navn: feltet er tomt"),
     ([(42, "kunnskap", 2, 2)], "skriv tekst"),
     ([("Pressen", "media", 2, 2)], "«media» er ikke et av valgene"),
-    ([("Pressen", "", 2, 2)], "helix: velg ett av disse"),
+    ([("Pressen", "", 2, 2)], "tråd: velg ett av disse"),
     ([("Pressen", "sivilsamfunn", 4, 2)], "innflytelse"),
     ([("Pressen", "sivilsamfunn", True, 2)], "innflytelse: velg ett av disse"),
     ([("Pressen", "sivilsamfunn", 2, "veldig")], "engasjement"),

@@ -3,6 +3,7 @@
 from exercises.counties import COUNTIES_2024
 from exercises.views.profile_view import ProfileView
 from exercises.views.specialisation_view import SpecialisationView
+from exercises.views.vision_view import VisionView
 from exercises.workbook import Workbook
 
 
@@ -71,3 +72,26 @@ def test_view_starts_from_the_county_in_the_workbook(real, workbook):
     assert view.county.value == "18"
     assert "Næringer i Nordland 2019" in view.profile.value
     assert "Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in view.profile.value
+
+
+def test_odd_characters_in_every_field_are_saved_cleanly_and_later_saves_work(workbook):
+    """A lone surrogate, NUL or Word's line break (U+000B) typed into a field."""
+    view = VisionView(workbook)
+    odd = "Grønn\ud800 vekst\x00 langs\x0b kysten"
+    for field in [view.statement, *view.parts.values(), view.goals[0]]:
+        field.value = odd
+    view.years[0].value = "2030"
+    view.button.click()
+    assert "lagret" in view.feedback.value, view.feedback.value
+    stored = Workbook(workbook.path).value("visjon")
+    assert stored["statement"] == "Grønn vekst langs kysten"
+    view.statement.value = "Neste lagring virker"
+    view.button.click()
+    assert Workbook(workbook.path).value("visjon")["statement"] == "Neste lagring virker"
+
+
+def test_a_field_with_only_zero_width_characters_counts_as_empty(workbook):
+    view = VisionView(workbook)
+    view.statement.value = "\u200b\u200b \ufeff"
+    view.button.click()
+    assert "feltet er tomt" in view.feedback.value and Workbook(workbook.path).value("visjon") is None

@@ -1,13 +1,16 @@
 """The learner's workbook: nothing a learner writes is ever lost."""
 
+import errno
 import json
 import os
+import re
+from pathlib import Path
 
 import pytest
 
 from exercises import paths
 from exercises.text import InputError
-from exercises.workbook import SCHEMA_VERSION, Workbook
+from exercises.workbook import MAX_BYTES, SCHEMA_VERSION, SaveError, Workbook
 
 
 def test_round_trip_survives_a_kernel_restart(workbook):
@@ -49,24 +52,120 @@ def test_failed_save_leaves_the_old_file_whole(workbook, monkeypatch):
         raise OSError("disken er full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(SaveError, match="«profil» ble ikke lagret: filsystemet svarte"):
         workbook.put("profil", {"county": "15"})
     assert workbook.path.read_bytes() == before
-    assert [p.name for p in workbook.path.parent.iterdir()] == [workbook.path.name]  # no temp file left
+    assert not list(workbook.path.parent.glob("*.tmp"))  # no temp file left
+    assert workbook.county == "11"  # memory is not ahead of the file
 
 
-@pytest.mark.parametrize("content", [b"{\"sections\": {", b"[1, 2, 3]", b"\xff\xfe not utf-8",
-                                     b"{\"sections\": {}}", b""])
+@pytest.mark.parametrize("code, says", [(errno.ENOSPC, "disken er full"), (errno.EROFS, "skrivebeskyttet"),
+                                        (errno.EACCES, "ikke lov til å skrive")])
+def test_a_failed_save_says_why_in_norwegian(workbook, monkeypatch, code, says):
+    def fail(*args, **kwargs):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(SaveError, match=says) as raised:
+        workbook.put("visjon", "ny")
+    assert os.strerror(code) not in str(raised.value)  # no English system text
+
+
+def test_a_lone_surrogate_or_control_character_is_cleaned_and_later_saves_work(workbook):
+    workbook.put("notat", {"tekst": "Fiske\ud800 og\x00 havbruk\x0b", "\udfffnøkkel": ["a\x07b"]})
+    workbook.put("visjon", "neste lagring virker")
+    again = Workbook(workbook.path)
+    assert again.value("notat") == {"tekst": "Fiske og havbruk", "nøkkel": ["ab"]}
+    assert again.value("visjon") == "neste lagring virker"
+
+
+def test_a_save_that_would_pass_the_size_limit_is_refused(workbook):
+    workbook.put("visjon", "liten")
+    before = workbook.path.read_bytes()
+    with pytest.raises(SaveError, match="større enn 5 MB"):
+        workbook.put("notat", "x" * MAX_BYTES)
+    assert workbook.path.read_bytes() == before and workbook.value("notat") is None
+
+
+def test_temporary_files_of_killed_saves_are_removed_at_the_next_open(workbook):
+    workbook.put("profil", {"county": "18"})
+    for n in range(3):
+        (workbook.path.parent / f".arbeidsbok-gammel{n}.tmp").write_text("halv", encoding="utf-8")
+    assert Workbook(workbook.path).county == "18"
+    assert not list(workbook.path.parent.glob("*.tmp"))
+
+
+def test_a_file_changed_with_the_same_size_and_time_is_seen(workbook):
+    """Change detection is by content, not by (mtime, size)."""
+    workbook.put("profil", {"county": "11"})
+    stamp = workbook.path.stat()
+    text = workbook.path.read_text(encoding="utf-8").replace('"11"', '"15"')
+    workbook.path.write_text(text, encoding="utf-8")
+    os.utime(workbook.path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert workbook.county == "15"
+
+
+HOSTILE = {
+    "not json": b"{\"sections\": {",
+    "a list": b"[1, 2, 3]",
+    "not utf-8": b"\xff\xfe not utf-8",
+    "no version": b"{\"sections\": {}}",
+    "empty": b"",
+    "NaN inside": b'{"schema_version": 1, "sections": {"x": {"value": NaN}}}',
+    "Infinity inside": b'{"schema_version": 1, "sections": {"x": {"value": -Infinity}}}',
+    "deep nesting": b'{"schema_version": 1, "sections": {"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}}",
+    "moderate nesting": b'{"schema_version": 1, "sections": {"x": ' + b"[" * 500 + b"]" * 500 + b"}}",
+    "too large": b'{"schema_version": 1, "sections": {"x": "' + b"x" * MAX_BYTES + b'"}}',
+    "version as text": b'{"schema_version": "1", "sections": {}}',
+}
+
+
+@pytest.mark.parametrize("content", HOSTILE.values(), ids=HOSTILE.keys())
 def test_damaged_file_is_set_aside_never_overwritten(tmp_path, content):
     path = tmp_path / "arbeidsbok.json"
     path.write_bytes(content)
     book = Workbook(path)
     aside = [p for p in tmp_path.iterdir() if ".skadet-" in p.name]
     assert len(aside) == 1 and aside[0].read_bytes() == content
-    assert "kunne ikke leses" in book.messages[0] and aside[0].name in book.messages[0]
+    assert "kunne ikke leses: filen" in book.messages[0] and aside[0].name in book.messages[0]
+    assert not re.search(r"Expecting|line \d|column|decode|codec|Errno", book.messages[0])  # Norwegian only
     book.put("profil", {"county": "42"})  # the learner can go on working
     assert aside[0].read_bytes() == content
     assert Workbook(path).county == "42"
+
+
+def test_a_file_with_characters_that_cannot_be_stored_is_read_with_them_removed(tmp_path):
+    path = tmp_path / "arbeidsbok.json"
+    path.write_bytes(b'{"schema_version": 1, "sections": {"visjon": {"value": "Gr\\u00f8nn\\ud800 a\\u0000b"}}}')
+    book = Workbook(path)
+    assert book.messages == [] and book.value("visjon") == "Grønn ab"
+    book.put("profil", {"county": "18"})  # and the next save writes clean text
+    assert json.loads(path.read_text(encoding="utf-8"))["sections"]["visjon"]["value"] == "Grønn ab"
+
+
+@pytest.mark.parametrize("kind", ["folder", "under a file", "symlink to a device"])
+def test_a_path_that_cannot_hold_a_workbook_is_refused_with_a_message(tmp_path, kind):
+    if kind == "folder":
+        path = tmp_path / "en mappe"
+        path.mkdir()
+        says = "er en mappe, ikke en fil"
+    elif kind == "under a file":
+        (tmp_path / "fil.txt").write_text("x", encoding="utf-8")
+        path = tmp_path / "fil.txt" / "arbeidsbok.json"
+        says = "er en fil og ikke en mappe"
+    else:
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero on this system")
+        path = tmp_path / "arbeidsbok.json"
+        path.symlink_to("/dev/zero")
+        says = "ikke en vanlig fil"
+    before = sorted(p.name for p in tmp_path.iterdir())
+    book = Workbook(path)
+    assert says in book.messages[0] and "ARBEIDSBOK" in book.messages[0]
+    assert book.value("profil") is None
+    with pytest.raises(SaveError, match=says):
+        book.put("profil", {"county": "18"})
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_file_from_a_newer_version_is_set_aside(tmp_path):
@@ -85,7 +184,7 @@ def test_two_damaged_files_in_one_second_keep_both(tmp_path):
     for content in ("første", "andre"):
         path.write_text(content, encoding="utf-8")
         Workbook(path)
-    kept = sorted(p.read_text(encoding="utf-8") for p in tmp_path.iterdir())
+    kept = sorted(p.read_text(encoding="utf-8") for p in tmp_path.glob("arbeidsbok*"))
     assert kept == ["andre", "første"]
 
 
@@ -119,3 +218,11 @@ def test_a_file_damaged_while_open_is_set_aside_before_saving(workbook):
     aside = [p for p in workbook.path.parent.iterdir() if ".skadet-" in p.name]
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "{ødelagt"
     assert Workbook(workbook.path).value("visjon") == "ny"
+
+
+def test_a_workbook_file_removed_while_open_reads_as_empty(workbook):
+    workbook.put("profil", {"county": "18"})
+    workbook.path.unlink()
+    assert workbook.county is None
+    workbook.put("visjon", "ny start")
+    assert Workbook(workbook.path).value("visjon") == "ny start"

@@ -6,6 +6,8 @@ from ..actions import KINDS, MAX_ACTIONS, MAX_TEXT, ActionsExercise
 from ..workbook import Workbook
 from .common import LABEL_STYLE, WIDE, PerPriorityView, dropdown, heading, text_input
 
+from .stale import forget_saved_on_change
+
 
 class ActionsView(PerPriorityView):
     def __init__(self, workbook: Workbook | None = None):
@@ -22,6 +24,7 @@ class ActionsView(PerPriorityView):
         form = [w.VBox([heading(f"Tiltak {n + 1}"), t, k, r, q]) for n, (t, k, r, q)
                 in enumerate(zip(self.texts, self.kinds, self.responsible, self.quick))]
         super().__init__(exercise, workbook, form)
+        forget_saved_on_change(self)
 
     def fill(self, priority: str) -> None:
         saved = self.exercise.saved_rows(self.workbook, priority) if priority else []

@@ -7,6 +7,7 @@ import ipywidgets as w
 from .. import display
 from ..feedback import Feedback
 from ..strategy import chapter
+from ..text import InputError
 from ..workbook import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
@@ -41,12 +42,29 @@ NARROW = {"description_width": "initial"}
 
 class ExerciseView:
     """Base of the views: shows ``self.widget`` when the view is the last
-    thing in a notebook cell."""
+    thing in a notebook cell. A view connects its save button with
+    :meth:`connect_save`, so that a save that fails is shown to the learner."""
 
     widget: w.Widget
+    button: w.Button
+    feedback: w.HTML
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def connect_save(self, handler=None) -> None:
+        """Run ``handler`` (default ``self.on_save``) when the button is
+        clicked. If the save cannot be made (a full disk, a read-only folder,
+        a busy workbook), its Norwegian message is shown in ``self.feedback``
+        and the widgets keep what the learner typed."""
+        handler = handler or self.on_save
+
+        def guarded(_=None):
+            try:
+                handler()
+            except InputError as error:
+                show_feedback(self.feedback, Feedback(errors=[str(error)]))
+        self.button.on_click(guarded)
 
 
 def dropdown(options, value, description: str, blank: bool = False, width: str | None = None) -> w.Dropdown:
@@ -119,7 +137,7 @@ class PerPriorityView(ExerciseView):
             "og kjør dette kapitlet på nytt (Run → Run All Cells).")]
         self.widget = w.VBox([workbook_notice(workbook), *first, self.priority, *form, self.button, self.feedback])
         self.priority.observe(self.on_priority, names="value")
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_priority()
 
     def on_priority(self, _=None):

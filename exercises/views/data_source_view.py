@@ -18,7 +18,7 @@ class DataSourceView(ExerciseView):
                               layout=w.Layout(width="auto"))
         self.upload = w.FileUpload(accept=".csv,text/csv", multiple=False, description="Velg CSV-fil",
                                    layout=w.Layout(width="auto"))
-        self.load = w.Button(description="Last inn fila", icon="upload", tooltip="Sjekker fila og laster den inn",
+        self.load = w.Button(description="Last inn filen", icon="upload", tooltip="Sjekker filen og laster den inn",
                              layout=w.Layout(width="auto"))
         self.progress = w.HTML()
         self.feedback = w.HTML()

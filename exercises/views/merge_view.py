@@ -12,12 +12,12 @@ class MergeView(ExerciseView):
         self.workbook = workbook or Workbook()
         saved = self.workbook.value(SECTION, {})
         folder = saved.get("folder") if isinstance(saved, dict) and isinstance(saved.get("folder"), str) else ""
-        self.folder = text_input("Mappe", f"Full sti til mappa med deltakernes arbeidsbøker (høyst {MAX_PATH} tegn)",
+        self.folder = text_input("Mappe", f"Full sti til mappen med deltakernes arbeidsbøker (høyst {MAX_PATH} tegn)",
                                  folder)
         self.button = save_button("Les arbeidsbøkene")
         self.feedback = w.HTML()
         self.summary = w.HTML()
-        self.button.on_click(self.on_read)
+        self.connect_save(self.on_read)
         self.widget = w.VBox([workbook_notice(self.workbook), self.folder, self.button, self.feedback, self.summary])
 
     def on_read(self, _=None):

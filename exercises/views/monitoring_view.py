@@ -3,6 +3,8 @@
 from ..monitoring import FIELDS, LEVELS, MAX_ASSUMPTION, MAX_INDICATORS, MonitoringExercise
 from ..workbook import Workbook
 from .common import PerPriorityView, dropdown, heading, row, text_input
+from .stale import forget_saved_on_change
+
 
 PLACEHOLDERS = {"name": "Hva måles, med enhet", "baseline": "Tall", "baseline_year": "År",
                 "target": "Tall", "target_year": "År", "source": "For eksempel SSB, tabell 11713"}
@@ -28,6 +30,7 @@ class MonitoringView(PerPriorityView):
             form += [row(fields["name"], fields["level"]), row(fields["baseline"], fields["baseline_year"]),
                      row(fields["target"], fields["target_year"]), fields["source"]]
         super().__init__(exercise, workbook, form)
+        forget_saved_on_change(self)
 
     def fill(self, priority: str) -> None:
         assumption, saved = self.exercise.saved_answer(self.workbook, priority) if priority else ("", [])

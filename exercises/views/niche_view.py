@@ -3,18 +3,20 @@
 import ipywidgets as w
 
 from .. import analysis_report
+from ..counties import default_county
 from ..data import Dataset
 from ..niches import MAX_NICHES, MAX_REASON, NicheExercise
 from ..workbook import Workbook
 from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 from .pick_rows import PickRows
+from .stale import forget_saved_on_change
 
 
 class NicheView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
-        self.county = county_dropdown(dataset.regions, county or self.workbook.county)
+        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
         self.strength = w.Dropdown(description="Styrke", style=LABEL_STYLE, layout=WIDE)
         self.neighbours = w.HTML()
         self.rows = PickRows(dataset.industries(), MAX_NICHES,
@@ -30,8 +32,9 @@ class NicheView(ExerciseView):
         ])
         self.county.observe(self.on_county, names="value")
         self.strength.observe(self.on_strength, names="value")
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
+        forget_saved_on_change(self)
 
     def on_county(self, _=None):
         self.exercise = NicheExercise(self.dataset, self.county.value)

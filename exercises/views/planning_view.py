@@ -5,6 +5,8 @@ import ipywidgets as w
 from ..planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
 from ..workbook import Workbook
 from .common import LABEL_STYLE, ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
+from .stale import forget_saved_on_change
+
 
 ELEMENT_STYLE = {"description_width": "18rem"}
 
@@ -26,9 +28,10 @@ class PlanningView(ExerciseView):
         self.table = w.HTML(placement_table(saved) if len(saved["placements"]) == len(ELEMENTS) else "")
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *self.places.values(), self.form, self.next_step,
                               self.button, self.feedback, self.table])
+        forget_saved_on_change(self)
 
     def on_save(self, _=None):
         result = save_placements(self.workbook, {k: d.value for k, d in self.places.items()},

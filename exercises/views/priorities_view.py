@@ -8,6 +8,8 @@ from ..strategy import chapter
 from ..workbook import Workbook
 from .common import (ExerciseView, heading, multi_select, notice, save_button, show_feedback,
                      text_input, workbook_notice)
+from .stale import forget_saved_on_change
+
 
 CRITERION_STYLE = {"description_width": "20rem"}
 
@@ -23,6 +25,7 @@ class PrioritiesView(ExerciseView):
                                 "dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
         links = {link.industry: link.label for link in analysis.links}
         saved = self.exercise.saved_rows(self.workbook)
+        self.keys = [p.key for p in saved][:MAX_PRIORITIES]  # a slot keeps its priority's id when renamed
         self.titles, self.links, self.reasons, self.drivers, self.scores = [], [], [], [], []
         blocks = []
         for n in range(MAX_PRIORITIES):
@@ -40,14 +43,21 @@ class PrioritiesView(ExerciseView):
                                   self.reasons[-1], self.drivers[-1], *self.scores[-1].values()]))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
+        forget_saved_on_change(self)
 
     def rows(self):
+        keys = self.keys + [None] * (MAX_PRIORITIES - len(self.keys))
         return [{"title": title.value, "links": list(links.value), "reason": reason.value,
-                 "drivers": list(drivers.value), "scores": {key: s.value for key, s in scores.items()}}
-                for title, links, reason, drivers, scores in
-                zip(self.titles, self.links, self.reasons, self.drivers, self.scores)]
+                 "drivers": list(drivers.value), "scores": {key: s.value for key, s in scores.items()}, "key": slot}
+                for title, links, reason, drivers, scores, slot in
+                zip(self.titles, self.links, self.reasons, self.drivers, self.scores, keys)]
 
     def on_save(self, _=None):
-        show_feedback(self.feedback, self.exercise.save(self.workbook, self.rows()))
+        result = self.exercise.save(self.workbook, self.rows())
+        show_feedback(self.feedback, result)
+        if result.ok:  # new priorities now have ids; the filled slots, in order, hold them
+            saved = iter(self.exercise.saved_rows(self.workbook))
+            self.keys = [getattr(next(saved, None), "key", None) if title.value.strip() else None
+                         for title in self.titles]

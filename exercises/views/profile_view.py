@@ -2,9 +2,12 @@
 
 import ipywidgets as w
 
+from ..counties import default_county
 from ..profile import ROLES, save_profile
 from ..workbook import Workbook
 from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
+
+from .stale import forget_saved_on_change
 
 
 class ProfileView(ExerciseView):
@@ -13,13 +16,14 @@ class ProfileView(ExerciseView):
         self.workbook = workbook or Workbook()
         saved = self.workbook.value("profil", {})
         role = saved.get("role") if isinstance(saved, dict) else None
-        self.county = county_dropdown(regions, self.workbook.county)
+        self.county = county_dropdown(regions, default_county(regions, self.workbook.county))
         self.role = w.Dropdown(options=ROLES, value=role if role in ROLES else ROLES[0],
                                description="Rolle", style=LABEL_STYLE, layout=WIDE)
         self.button = save_button("Lagre")
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), self.county, self.role, self.button, self.feedback])
+        forget_saved_on_change(self)
 
     def on_save(self, _=None):
         show_feedback(self.feedback, save_profile(self.workbook, self.regions,

@@ -3,12 +3,15 @@
 import ipywidgets as w
 
 from .. import analysis_report
+from ..counties import default_county
 from ..data import Dataset
 from ..feedback import Feedback
 from ..ranking import CRITERIA, SCALE, RankingExercise, RankingState
 from ..text import InputError
 from ..workbook import Workbook
 from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
+from .stale import forget_saved_on_change
+
 
 WIDE_LABEL = {"description_width": "16rem"}
 
@@ -17,7 +20,7 @@ class RankingView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
-        self.county = county_dropdown(dataset.regions, county or self.workbook.county)
+        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
         years = dataset.years[:-1]
         self.start = w.Dropdown(options=years, value=years[0], description="Vekst fra år", style=LABEL_STYLE)
         self.weights = {c.key: w.IntSlider(value=1, min=0, max=SCALE, description=c.label, style=WIDE_LABEL,
@@ -65,8 +68,9 @@ class RankingView(ExerciseView):
         self.niches.observe(self.on_marks, names="value")
         self.score_button.on_click(self.on_score)
         self.move_button.on_click(self.on_move)
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
+        forget_saved_on_change(self)
 
     # reacting to the learner ------------------------------------------------
     def on_county(self, _=None):

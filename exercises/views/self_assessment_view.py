@@ -7,6 +7,8 @@ import ipywidgets as w
 from ..self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
 from ..workbook import Workbook
 from .common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
+from .stale import forget_saved_on_change
+
 
 OPTIONS = {score: f"{score} – {label}" for score, label in SCALE.items()}
 
@@ -24,9 +26,10 @@ class SelfAssessmentView(ExerciseView):
         self.chart = w.HTML(radar(saved["scores"], self.county_name()) if saved["scores"] else "")
         self.button = save_button("Tegn hjulet og lagre")
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.comment, self.button, self.feedback,
                               self.chart])
+        forget_saved_on_change(self)
 
     def county_name(self) -> str | None:
         profile = self.workbook.value("profil", {})

@@ -3,18 +3,20 @@
 import ipywidgets as w
 
 from .. import region_report
+from ..counties import default_county
 from ..data import Dataset
 from ..specialisation import MAX_PICKS, MAX_REASON, SpecialisationExercise
 from ..workbook import Workbook
 from .common import ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 from .pick_rows import PickRows
+from .stale import forget_saved_on_change
 
 
 class SpecialisationView(ExerciseView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
-        self.county = county_dropdown(dataset.regions, county or self.workbook.county)
+        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
         self.profile = w.HTML()
         self.rows = PickRows(dataset.industries(), MAX_PICKS,
                              f"Hvorfor er dette en spesialisering? (høyst {MAX_REASON} tegn)")
@@ -27,8 +29,9 @@ class SpecialisationView(ExerciseView):
             self.rows.widget, self.button, self.feedback,
         ])
         self.county.observe(self.on_county, names="value")
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.on_county()
+        forget_saved_on_change(self)
 
     def on_county(self, _=None):
         self.exercise = SpecialisationExercise(self.dataset, self.county.value)

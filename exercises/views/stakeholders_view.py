@@ -6,6 +6,8 @@ from ..stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, 
 from ..workbook import Workbook
 from .common import ExerciseView, dropdown, row, save_button, show_feedback, text_input, workbook_notice
 
+from .stale import forget_saved_on_change
+
 
 class StakeholdersView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
@@ -17,15 +19,16 @@ class StakeholdersView(ExerciseView):
             actor = saved[n] if n < len(saved) else None
             self.names.append(text_input(f"Aktør {n + 1}", "Navn, for eksempel en bedrift eller et universitet",
                                          actor.name if actor else "", width="22rem"))
-            self.helices.append(dropdown(HELICES, actor.helix if actor else "", "Helix", blank=True, width="15rem"))
+            self.helices.append(dropdown(HELICES, actor.helix if actor else "", "Tråd", blank=True, width="15rem"))
             self.influence.append(dropdown(LEVELS, actor.influence if actor else 2, "Innflytelse", width="11rem"))
             self.commitment.append(dropdown(LEVELS, actor.commitment if actor else 2, "Engasjement", width="11rem"))
             rows.append(row(self.names[-1], self.helices[-1], self.influence[-1], self.commitment[-1]))
         self.grid = w.HTML(grid_html(saved))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([workbook_notice(self.workbook), *rows, self.button, self.feedback, self.grid])
+        forget_saved_on_change(self)
 
     def rows(self):
         return [(n.value, h.value, i.value, c.value)

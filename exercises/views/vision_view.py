@@ -6,6 +6,8 @@ from ..vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, PARTS, VisionExercise
 from ..workbook import Workbook
 from .common import ExerciseView, heading, row, save_button, show_feedback, text_input, workbook_notice
 
+from .stale import forget_saved_on_change
+
 
 class VisionView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
@@ -23,11 +25,12 @@ class VisionView(ExerciseView):
         self.years = [text_input("Innen år", "2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
+        self.connect_save()
         self.widget = w.VBox([
             workbook_notice(self.workbook), self.statement, *self.parts.values(),
             heading(f"Mål (1–{MAX_GOALS})"), *(row(g, y) for g, y in zip(self.goals, self.years)),
             self.button, self.feedback])
+        forget_saved_on_change(self)
 
     def answer(self):
         return (self.statement.value, *(p.value for p in self.parts.values()),

@@ -1,0 +1,53 @@
+"""A separate process that saves to a workbook, as a chapter's kernel does.
+Run by tests/test_workbook_faults.py:
+
+    python workbook_worker.py sections PATH NAME SECONDS   save a new section NAME-k until time is up
+    python workbook_worker.py at-once PATH NAME GO_FILE     wait for GO_FILE, then save section NAME once
+    python workbook_worker.py one PATH NAME [CHARS]         save section NAME once (CHARS: text length)
+
+Each acknowledged save prints «saved NAME-k» (flushed) only after
+``Workbook.put`` returned, so the parent knows which saves must be on disk.
+A failed save prints «error MESSAGE» and the process goes on.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from exercises.text import InputError  # noqa: E402
+from exercises.workbook import Workbook  # noqa: E402
+
+
+def save(book: Workbook, section: str, chars: int = 0) -> None:
+    text = "Tekst fra et annet kapittel «æøå»" + "x" * chars
+    try:
+        book.put(section, {"from": section, "text": text})
+    except InputError as error:
+        print(f"error {error}", flush=True)
+    else:
+        print(f"saved {section}", flush=True)
+
+
+def main(mode: str, path: str, name: str, arg: str | None = None) -> None:
+    book = Workbook(Path(path))
+    for message in book.messages:
+        print(f"message {message}", flush=True)
+    if mode == "sections":
+        end, k = time.monotonic() + float(arg), 0
+        while time.monotonic() < end:
+            save(book, f"{name}-{k}")
+            k += 1
+    elif mode == "at-once":
+        print("ready", flush=True)
+        while not Path(arg).exists():
+            time.sleep(0.0005)
+        save(book, name)
+    elif mode == "one":
+        save(book, name, int(arg or 0))
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
