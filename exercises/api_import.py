@@ -17,8 +17,8 @@ from .data import NATION, REAL_DATA_FILE, DataMissing
 from .klass import Klass, klass_from_api, load_klass
 from .municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SSB_13470
 from .provenance import SSB_11713, Provenance
-from .ssb_api import (Client, changed, dimensions, find_contents, find_dimension, retrieved_now, role,
-                      to_frame, updated, years_of)
+from .ssb_api import (Client, changed, dimensions, find_contents, find_dimension, plain_code, retrieved_now,
+                      role, to_frame, updated, years_of)
 
 EMPLOYMENT, VALUE_ADDED = "sysselsatte_1000_personer", "bruttoprodukt_lopende_mill_kr"
 
@@ -47,9 +47,10 @@ def fetch_11713(client: Client) -> tuple[pd.DataFrame, Provenance]:
         raise changed(table, f"Næringen «{data_import.TOTAL}» finnes ikke.")
     selection = {region: dims[region].codes, industry: dims[industry].codes,
                  metric: [employment, value_added], time_dim: years_of(meta, table)}
-    cells = pd.concat([to_frame(doc) for doc in client.data(table, selection, split_on=time_dim)])
+    docs = client.data(table, selection, split_on=time_dim, everything=frozenset({region, industry}))
+    cells = pd.concat([to_frame(doc) for doc in docs])
     wide = cells.set_index([region, industry, time_dim, metric]).value.unstack(metric).reset_index()
-    code = wide[region].astype(str).str.zfill(2).replace({"00": NATION})
+    code = wide[region].astype(str).map(plain_code).str.zfill(2).replace({"00": NATION})
     frame = pd.DataFrame({
         "region_code": code, "naering": wide[industry].map(dims[industry].labels).str.strip(),
         "year": wide[time_dim].map(_year),
@@ -121,19 +122,21 @@ def fetch_13470(client: Client, klass: Klass) -> tuple[pd.DataFrame, Provenance,
     industry = find_dimension(meta, table, "nace", "næring", exclude={time_dim, metric, region})
     employment = find_contents(meta, table, ["sysselsatte"])
     dims = dimensions(meta)
-    municipalities = [c for c in dims[region].codes if len(c) == 4 and c.isdigit()]
-    if not municipalities:
+    municipal = {c: plain_code(c) for c in dims[region].codes if len(plain_code(c)) == 4 and plain_code(c).isdigit()}
+    if not municipal:
         raise changed(table, "Tabellen har ingen kommuner.")
-    selection = {region: municipalities, industry: dims[industry].codes, metric: [employment],
+    selection = {region: dims[region].codes, industry: dims[industry].codes, metric: [employment],
                  time_dim: years_of(meta, table)}
-    cells = pd.concat([to_frame(doc) for doc in client.data(table, selection, split_on=time_dim)])
-    cells = cells[cells[metric] == employment]
+    docs = client.data(table, selection, split_on=time_dim, everything=frozenset({region, industry}))
+    cells = pd.concat([to_frame(doc) for doc in docs])
+    cells = cells[(cells[metric] == employment) & cells[region].isin(municipal)]
+    cells = cells.assign(label=cells[region].map(dims[region].labels), **{region: cells[region].map(municipal)})
     # a municipality code without any number in a year did not exist that year
     existed = cells.groupby([region, time_dim]).value.transform(lambda v: v.notna().any())
     cells = cells[existed]
     frame = pd.DataFrame({
         "municipality": cells[region].values,
-        "municipality_name": cells[region].map(dims[region].labels).fillna(cells[region]).values,
+        "municipality_name": cells.label.fillna(cells[region]).values,
         "municipality_2024": cells[region].map(klass.current).values,
         "municipality_2024_name": cells[region].map(klass.current).map(klass.name).values,
         "county": cells[region].map(klass.county).values,

@@ -154,7 +154,8 @@ class Client:
         if response.status_code == 429:
             raise ApiUnavailable(f"SSB får for mange spørringer akkurat nå. {AFTER_OFFLINE}")
         if response.status_code == 404:
-            raise ApiUnavailable(f"SSB kjenner ikke adressen {url}. Tabellen kan ha fått nytt nummer. {AFTER_OFFLINE}")
+            raise ApiUnavailable(f"SSB kjenner ikke adressen {url}. Tabellen (eller klassifikasjonen) kan ha fått nytt "
+                                 f"nummer. {AFTER_OFFLINE}")
         if not response.ok:
             raise ApiUnavailable(f"SSB svarte med feil {response.status_code}. {AFTER_OFFLINE}")
         try:
@@ -166,9 +167,12 @@ class Client:
         self.progress(f"Tabell {table}: leser metadata (hvilke år, regioner og næringer SSB har) …")
         return self.get(f"/tables/{table}/metadata", {"lang": "no"})
 
-    def data(self, table: str, selection: dict[str, list[str]], split_on: str) -> list[dict]:
+    def data(self, table: str, selection: dict[str, list[str]], split_on: str,
+             everything: frozenset[str] = frozenset()) -> list[dict]:
         """The cells of ``selection`` (dimension -> codes), in as many calls as
-        the API's ``maxDataCells`` demands, split along ``split_on``."""
+        the API's ``maxDataCells`` demands, split along ``split_on``. The
+        dimensions in ``everything`` hold all their codes and are asked for
+        as «*», which keeps the address short (a thousand municipalities)."""
         others = math.prod(len(v) for k, v in selection.items() if k != split_on)
         per_call = max(1, self.max_cells // max(1, others))
         codes = selection[split_on]
@@ -179,7 +183,7 @@ class Client:
             self.progress(f"Tabell {table}: henter del {number} av {len(chunks)} ({chunk[0]}–{chunk[-1]}, {cells} celler) …")
             params = {"lang": "no", "outputFormat": "json-stat2"}
             for dim, values in {**selection, split_on: chunk}.items():
-                params[f"valueCodes[{dim}]"] = ",".join(values)
+                params[f"valueCodes[{dim}]"] = "*" if dim in everything and dim != split_on else ",".join(values)
             answers.append(self.get(f"/tables/{table}/data", params))
         return answers
 
@@ -243,6 +247,11 @@ def years_of(doc: dict, table: str) -> list[str]:
     if not codes:
         raise changed(table, "Tabellen har ingen år.")
     return codes
+
+
+def plain_code(code: str) -> str:
+    """A region code without a prefix such as «K-» (municipality) or «F-» (county)."""
+    return code.split("-", 1)[1] if len(code) > 2 and code[1] == "-" and code[0].isalpha() else code
 
 
 def retrieved_now() -> str:

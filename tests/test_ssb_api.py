@@ -108,6 +108,7 @@ def test_metadata_first_then_what_it_offers_in_parts_within_max_cells(tables, tm
     industries = len(tables["11713"]["dimension"]["NACE2007"]["category"]["index"])
     for q in calls:
         assert q["valueCodes[ContentsCode]"] == "Sysselsatte,BNPB"  # chosen by label, not the volume change
+        assert q["valueCodes[Region]"] == q["valueCodes[NACE2007]"] == "*"  # all of them, in a short address
         assert regions * industries * 2 * len(q["valueCodes[Tid]"].split(",")) <= 10000
     assert any("leser metadata" in line for line in lines)
     assert sum("henter del" in line for line in lines) == len(calls)
@@ -260,3 +261,15 @@ def test_without_mirror_and_klass_a_norwegian_message(tables, tmp_path, monkeypa
         with pytest.raises(ssb_api.ApiUnavailable, match="SSB kjenner ikke adressen"):
             api_import.import_from_api(tmp_path, client(stub, tmp_path), progress=lambda text: None)
     assert not list(tmp_path.glob("ssb_*"))
+
+
+def test_prefixed_municipality_codes_are_understood(tables, klass, tmp_path):
+    doc = json.loads(json.dumps(tables["13470"]))
+    category = doc["dimension"]["Region"]["category"]
+    rename = {c: f"K-{c}" if len(c) == 4 else c for c in category["index"]}
+    category["index"] = {rename[c]: i for c, i in category["index"].items()}
+    category["label"] = {rename[c]: label for c, label in category["label"].items()}
+    with StubSSB({"13470": doc}) as stub:
+        municipal, _, report = api_import.fetch_13470(client(stub, tmp_path), klass)
+    assert {"0805", "4001", "4036"} <= set(municipal.municipality) and set(municipal.county) == {"40"}
+    assert "2100" in report
