@@ -5,7 +5,9 @@
     python kurs.py bygg    the same without opening anything
     python kurs.py test    create the environment, import data and run every test
                            (--nyeste: in .venv-nyeste with the newest release of every package)
-    python kurs.py data    import the real data only
+    python kurs.py data    import the real data only (from the mirror folder in SSB_SPEIL)
+    python kurs.py data --ssb        the newest figures from Statistics Norway's API
+    python kurs.py data --fil PATH   your own data (a CSV file; see data/README.md)
     python kurs.py utkast  write the learner's draft (.md, .html, .docx); --mal FIL uses a county's
                            Word template, --lag-mal FIL writes the course's neutral one to adapt
     python kurs.py lås     resolve every package again into constraints.txt (for developers)
@@ -180,16 +182,47 @@ def newest_environment() -> Path:
     return python
 
 
-def data() -> None:
-    """Import the real data from the mirror folder, if one is named."""
+def data(options: list[str], required: bool) -> None:
+    """Import the real data: from the mirror folder if one is named, or as
+    `options` say (passed on to exercises.data_import, e.g. --ssb, --fil PATH).
+
+    A refused import keeps the data imported before; only `kurs.py data`
+    (and CI) stops on it, `start` and `bygg` go on with the old data."""
     mirror = os.environ.get(MIRROR_ENV)
-    if not mirror:
+    if not options and not mirror:
         if IN_CI:
             sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappen med SSB-filene.")
         say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
         return
-    say(f"Henter SSB-data fra {mirror}")
-    run(PYTHON, "-m", "exercises.data_import", "--speil", mirror)
+    kept = kept_source()
+    if not options and not required and not IN_CI and kept:
+        say(f"Kurset bruker {kept}. Kjør «python kurs.py data» for å bruke SSB-speilet i stedet.")
+        return
+    say("Henter data" if options else f"Henter SSB-data fra {mirror}")
+    try:
+        run(PYTHON, "-m", "exercises.data_import", *(options or ["--speil", mirror]))
+    except subprocess.CalledProcessError:
+        if required or IN_CI:
+            raise
+        say("Importen ble stoppet (se meldingen over). Kurset bruker dataene det hadde fra før.")
+
+
+def kept_source() -> str:
+    """What the cache holds if it is newer figures from SSB's API or the
+    learner's own data, which `start` and `bygg` must not replace with the
+    mirror; "" otherwise."""
+    cache = Path(os.environ.get("KURSDATA") or ROOT / "data" / "cache")
+    try:
+        provenance = json.loads((cache / "ssb_11713.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(provenance, dict):
+        return ""
+    if provenance.get("version"):
+        return f"tallene fra SSBs API (hentet {provenance.get('retrieved', '')})"
+    if provenance.get("source") != "Statistisk sentralbyrå (SSB)":
+        return f"egne data ({provenance.get('title', '')})"
+    return ""
 
 
 def build() -> None:
@@ -222,7 +255,7 @@ def main(argv: list[str]) -> None:
     environment()
     if command == "utkast":
         sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.export", *argv[1:]], cwd=ROOT).returncode)
-    data()
+    data(argv[1:] if command == "data" else [], required=command == "data")
     if command == "test":
         extra = [a for a in argv[1:] if a != "--nyeste"]
         test(extra, newest_environment() if "--nyeste" in argv[1:] else PYTHON)

@@ -38,7 +38,33 @@ OLD_TO_2024 = {
     "07": "39", "08": "40", "09": "42", "10": "42", "11": "11", "12": "46",
     "14": "46", "15": "15", "16": "50", "17": "50", "50": "50", "18": "18",
     "19": "55", "20": "56",
+    # a source that already uses the counties of 2024
+    "31": "31", "32": "32", "33": "33", "34": "34", "39": "39", "40": "40", "42": "42",
+    "46": "46", "55": "55", "56": "56",
 }
+
+OLD_COUNTIES = {
+    "01": "Østfold", "02": "Akershus", "03": "Oslo", "04": "Hedmark", "05": "Oppland",
+    "06": "Buskerud", "07": "Vestfold", "08": "Telemark", "09": "Aust-Agder", "10": "Vest-Agder",
+    "11": "Rogaland", "12": "Hordaland", "14": "Sogn og Fjordane", "15": "Møre og Romsdal",
+    "16": "Sør-Trøndelag", "17": "Nord-Trøndelag", "50": "Trøndelag", "18": "Nordland",
+    "19": "Troms", "20": "Finnmark",
+}
+
+
+
+def old_parts(county_2024: str) -> list[set[str]]:
+    """The ways a source may give a 2024 county in one year: the old counties
+    that together make it up, or the county itself. Trøndelag is either its
+    two old halves (to 2017) or itself (from 2018)."""
+    if county_2024 == "50":
+        return [{"16", "17"}, {"50"}]
+    old = {code for code, new in OLD_TO_2024.items() if new == county_2024 and code != county_2024}
+    return [old, {county_2024}] if old else [{county_2024}]
+
+
+def county_name(code: str) -> str:
+    return OLD_COUNTIES.get(code) or COUNTIES_2024.get(code, code)
 
 
 def resolve_region(value, regions: dict[str, str]) -> str:

@@ -25,3 +25,9 @@ def workbook_path() -> Path:
 
 def running_in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def mirror_dir() -> Path | None:
+    """The mirror's SSB folder named by SSB_SPEIL, if set."""
+    value = os.environ.get(MIRROR_ENV)
+    return Path(value) if value else None

@@ -16,6 +16,7 @@ class Provenance:
     retrieved: str = ""
     note: str = ""
     fictional: bool = False
+    version: str = ""  # when the source last updated the table (SSB's «updated»)
 
     def caption(self, year: int | None = None) -> str:
         """One Norwegian line to print under a table or figure."""
@@ -25,10 +26,11 @@ class Provenance:
                 f"Fiktive undervisningsdata ({when}): {self.title}. "
                 "Tallene er laget for kurset og beskriver ingen virkelig region."
             )
-        parts = [f"Kilde: {self.source}, tabell {self.table} «{self.title}», {when}."]
+        table = f"tabell {self.table} «{self.title}»" if self.table else f"«{self.title}»"
+        parts = [f"Kilde: {self.source}, {table}, {when}."]
         parts.append(f"Lisens {self.licence}.")
         if self.retrieved:
-            parts.append(f"Hentet {self.retrieved}.")
+            parts.append(f"Hentet {self.retrieved}" + (f" (tabellen oppdatert {self.version})." if self.version else "."))
         if self.note:
             parts.append(self.note)
         return " ".join(parts)

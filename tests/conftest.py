@@ -104,3 +104,11 @@ def workbook(tmp_path) -> Workbook:
 def _no_learner_files(tmp_path, monkeypatch):
     """No test may touch the learner's own workbook."""
     monkeypatch.setenv(paths.WORKBOOK_ENV, str(tmp_path / "standard-arbeidsbok.json"))
+
+
+@pytest.fixture(autouse=True)
+def no_network_to_ssb(monkeypatch):
+    """No test reaches SSB: the API and KLASS point at a closed local port
+    unless a test points them at its stub (tests/api_fixtures.py)."""
+    monkeypatch.setenv("SSB_API", "http://127.0.0.1:9/ingen-nettverk-i-testene")
+    monkeypatch.setenv("SSB_KLASS_API", "http://127.0.0.1:9/ingen-nettverk-i-testene")
