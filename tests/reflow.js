@@ -15,7 +15,7 @@
       || (e.tagName === 'BUTTON' ? text(e) || e.title : '');
     const widget = widgetOf(e);
     const label = widget && widget.querySelector(':scope > .widget-label');
-    const kind = e.getAttribute('role') || (e.type ? `${e.tagName.toLowerCase()}[${e.type}]` : e.tagName.toLowerCase());
+    const kind = e.getAttribute('role') || (e.type && e.tagName === 'INPUT' ? `input[${e.type}]` : e.tagName.toLowerCase());
     return `${kind} «${(own || (label && text(label)) || '?').slice(0, 50)}»`;
   };
   const px = (n) => `${Math.round(n)} px`;

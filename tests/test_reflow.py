@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -73,11 +74,19 @@ def built_site(request) -> Path:
 
 
 @pytest.fixture(scope="session")
-def reflow_pages(built_site, browser_report) -> dict[str, dict[str, dict]]:
-    """What tests/reflow.js found on every page, in each of VIEWS."""
+def chromium():
     require_browser()
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, dict]]:
+    """What tests/reflow.js found on every page, in each of VIEWS."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     server = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -86,26 +95,23 @@ def reflow_pages(built_site, browser_report) -> dict[str, dict[str, dict]]:
         old.unlink()
     found: dict[str, dict[str, dict]] = {}
     try:
-        with sync_playwright() as p:
-            chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-            for view, options in VIEWS.items():
-                context = chromium.new_context(service_workers="block", **options)
-                context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort())
-                for rel in site_pages(built_site):
-                    page = context.new_page()
-                    page.goto(server + rel, wait_until="load")
-                    page.wait_for_function(WIDGETS_DONE, timeout=30_000)
-                    page.wait_for_load_state("networkidle")
-                    page.evaluate("() => document.fonts.ready")
-                    found.setdefault(rel, {})[view] = page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
-                    if view == PHONE:
-                        exercises = page.locator(".widget-subarea")
-                        for n in range(exercises.count()):
-                            exercises.nth(n).screenshot(path=shots / f"{Path(rel).stem}-{n + 1}.png", scale="css",
-                                                        style=HIDE_WHILE_SHOOTING)
-                    page.close()
-                context.close()
-            chromium.close()
+        for view, options in VIEWS.items():
+            context = chromium.new_context(service_workers="block", **options)
+            context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort())
+            for rel in site_pages(built_site):
+                page = context.new_page()
+                page.goto(server + rel, wait_until="load")
+                page.wait_for_function(WIDGETS_DONE, timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                page.evaluate("() => document.fonts.ready")
+                found.setdefault(rel, {})[view] = page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
+                if view == PHONE:
+                    exercises = page.locator(".widget-subarea")
+                    for n in range(exercises.count()):
+                        exercises.nth(n).screenshot(path=shots / f"{Path(rel).stem}-{n + 1}.png", scale="css",
+                                                    style=HIDE_WHILE_SHOOTING)
+                page.close()
+            context.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -141,3 +147,51 @@ def test_every_exercise_has_a_screenshot_of_its_phone_layout(reflow_pages):
     for rel in reflow_pages:
         count = sum(1 for name in shots if name.rsplit("-", 1)[0] == Path(rel).stem)
         assert count or not reflow_pages[rel][PHONE]["controls"], rel
+
+
+# A made-up exercise with one of each problem the check must find, drawn
+# like ipywidgets draws one, and the same exercise laid out well.
+BROKEN = """<div class="jupyter-widgets widget-vbox" style="width: 300px">
+  <div class="lm-Widget widget-inline-hbox widget-hslider" style="display: flex">
+    <label class="widget-label" style="width: 200px">Vekt</label>
+    <div class="slider" style="width: 40px; height: 4px"><div role="slider" tabindex="0" style="width: 16px; height: 16px"></div></div>
+  </div>
+  <div class="lm-Widget widget-inline-hbox"><label class="widget-label">Navn</label><input type="text" style="width: 100px"></div>
+  <div style="width: 50px; overflow: hidden"><select style="width: 150px"><option>Middels</option></select></div>
+  <label class="widget-label" style="display: block; width: 40px; overflow: hidden; white-space: nowrap">Begrunnelse for valget</label>
+  <div class="widget-radio-box">
+    <label style="display: block; height: 8px; line-height: 20px"><input type="radio" name="a">Første svar</label>
+    <label style="display: block; height: 8px; line-height: 20px"><input type="radio" name="a">Andre svar</label>
+  </div>
+  <button style="margin-left: 400px; width: 80px; height: 30px">Lagre</button>
+</div>"""
+GOOD = """<div class="jupyter-widgets widget-vbox" style="width: 300px">
+  <div class="lm-Widget widget-inline-hbox widget-hslider" style="display: flex; flex-wrap: wrap">
+    <label class="widget-label" style="width: 100%">Vekt</label>
+    <div class="slider" style="width: 200px; height: 24px"><div role="slider" tabindex="0" style="width: 24px; height: 24px"></div></div>
+  </div>
+  <div class="lm-Widget widget-inline-hbox"><label class="widget-label">Navn</label><input type="text" style="width: 240px; height: 28px"></div>
+  <div><select style="width: 150px; height: 28px"><option>Middels</option></select></div>
+  <label class="widget-label" style="display: block">Begrunnelse for valget</label>
+  <div class="widget-radio-box">
+    <label style="display: block; height: 24px; line-height: 24px"><input type="radio" name="a">Første svar</label>
+    <label style="display: block; height: 24px; line-height: 24px"><input type="radio" name="a">Andre svar</label>
+  </div>
+  <button style="width: 80px; height: 30px">Lagre</button>
+</div>"""
+
+
+def test_the_check_finds_each_kind_of_problem(chromium):
+    page = chromium.new_page(viewport={"width": 320, "height": 640})
+    page.set_content(f'<html lang="nb"><body style="margin: 10px">{BROKEN}</body></html>')
+    found = page.evaluate(CHECK, LIMITS)["problems"]
+    page.set_content(f'<html lang="nb"><body style="margin: 10px">{GOOD}</body></html>')
+    good = page.evaluate(CHECK, LIMITS)
+    page.close()
+    expected = [r"slider «Vekt»: glidebryteren er 40 px bred", r"slider «Vekt» er et for lite mål: 16 px × 16 px",
+                r"«Navn»: tekstfeltet er 100 px bredt", r"select .* er skjult av beholderen sin \(50 px av 150 px",
+                r"ledeteksten «Begrunnelse for valget» er kuttet", r"teksten «Første svar» ligger over «Andre svar»",
+                r"button «Lagre» er utenfor skjermen", r"siden rulles sidelengs: 4\d\d px bred i et vindu på 320 px"]
+    missing = [e for e in expected if not any(re.search(e, problem) for problem in found)]
+    assert missing == [], found
+    assert good["problems"] == [] and good["controls"] == 6 and good["sliders"] == 1 and good["fields"] == 1
