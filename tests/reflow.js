@@ -24,12 +24,23 @@
     const top = Math.max(a.top, b.top), bottom = Math.min(a.bottom, b.bottom);
     return right - left > 1 && bottom - top > 1 ? {left, right, top, bottom} : null;
   };
-  // The part of a box that is not cut off by an ancestor with overflow other than visible.
+  // The part of a box that is not cut off by its ancestors. Sideways: by any
+  // frame that does not let its content show outside it (what sticks out of
+  // a frame that scrolls sideways has to be scrolled to). Up and down: only
+  // by frames that hide their overflow, and only below the nearest frame that
+  // scrolls vertically (the page, or the live course's app shell), since
+  // everything in that frame can be scrolled into view.
   const clipped = (box, from) => {
     let r = {left: box.left, right: box.right, top: box.top, bottom: box.bottom};
+    let scrolls = false;
     for (let a = from; a && a !== document.body && r; a = a.parentElement) {
       const s = getComputedStyle(a);
-      if (s.overflowX !== 'visible' || s.overflowY !== 'visible') r = intersect(r, a.getBoundingClientRect());
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const frame = a.getBoundingClientRect();
+      const cuts = !scrolls && (s.overflowY === 'hidden' || s.overflowY === 'clip');
+      r = intersect(r, {left: frame.left, right: frame.right,
+                        top: cuts ? frame.top : -Infinity, bottom: cuts ? frame.bottom : Infinity});
+      scrolls = scrolls || s.overflowY === 'auto' || s.overflowY === 'scroll';
     }
     return r;
   };

@@ -58,6 +58,14 @@ HIDE_WHILE_SHOOTING = ".bd-header, .bd-header-article, .skip-link { visibility: 
 pytestmark = pytest.mark.slow
 
 
+def measure(page, view: str = PHONE) -> dict:
+    """tests/reflow.js on a page whose exercises are drawn: what it measured
+    and the problems it found, with the limits of ``view`` (a key of VIEWS).
+    Also usable on the live course: open it in a context made with
+    ``VIEWS[view]`` and call this."""
+    return page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
+
+
 def artefacts() -> Path:
     folder = Path(os.environ.get("KURS_ARTEFAKTER", ROOT / "tests" / "artefakter")) / "reflow"
     folder.mkdir(parents=True, exist_ok=True)
@@ -104,7 +112,7 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
                 page.wait_for_function(WIDGETS_DONE, timeout=30_000)
                 page.wait_for_load_state("networkidle")
                 page.evaluate("() => document.fonts.ready")
-                found.setdefault(rel, {})[view] = page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
+                found.setdefault(rel, {})[view] = measure(page, view)
                 if view == PHONE:
                     exercises = page.locator(".widget-subarea")
                     for n in range(exercises.count()):
