@@ -9,7 +9,10 @@ narrower than 120 px; no label text may be cut off or lie over another label
 or control; and the page may not scroll sideways (a wide table scrolls inside
 its own frame, the exception 1.4.10 allows). The same page at 1280 px
 without zoom is checked too, with no minimum width for text fields and
-drop-downs there. What is measured is printed at the end of the run.
+drop-downs there. On the phone, axe-core audits the page as in
+test_browser.py (which audits at 1280 px), since what scrolls inside its frame
+at 320 px must still work with the keyboard (scrollers.js gives such frames a
+tab stop). What is measured is printed at the end of the run.
 
 Screenshots of every exercise as the phone shows it are saved in
 tests/artefakter/reflow/ (git-ignored; KURS_ARTEFAKTER moves the folder).
@@ -27,7 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, WIDGETS_DONE, _is_local, _QuietHandler, require_browser, site_pages
+from test_browser import (BLOCKING, CHROMIUM, CHROMIUM_ARGS, WIDGETS_DONE, _audit, _is_local, _QuietHandler,
+                          require_browser, site_pages)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = (Path(__file__).with_name("reflow.js")).read_text(encoding="utf-8")
@@ -114,6 +118,9 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
                 page.evaluate("() => document.fonts.ready")
                 found.setdefault(rel, {})[view] = measure(page, view)
                 if view == PHONE:
+                    # what scrolls inside its frame at this width must still work with the keyboard
+                    found[rel][view]["axe"] = [f"[{v['impact']}] {v['id']}: {v['help']} -> {v['targets'][:3]}"
+                                               for v in _audit(page)["violations"] if v["impact"] in BLOCKING]
                     exercises = page.locator(".widget-subarea")
                     for n in range(exercises.count()):
                         exercises.nth(n).screenshot(path=shots / f"{Path(rel).stem}-{n + 1}.png", scale="css",
@@ -127,7 +134,9 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
     for rel, views in found.items():
         m = views[PHONE]
         browser_report.append(f"{rel}: {m['controls']} kontroller, {m['sliders']} glidebrytere, {m['fields']} tekstfelt; "
-                              + ", ".join(f"{view} {len(v['problems'])} problemer" for view, v in views.items()))
+                              + ", ".join(f"{view} {len(v['problems'])} problemer" for view, v in views.items())
+                              + f"; axe-core på mobil: {len(m['axe'])} alvorlige brudd")
+        browser_report.extend(f"    {PHONE}: axe-core {violation}" for violation in m["axe"])
         for view, v in views.items():
             browser_report.extend(f"    {view}: {problem}" for problem in v["problems"][:10])
     return found
@@ -148,6 +157,12 @@ def test_every_exercise_reflows_at_320_px(reflow_pages):
     problems = {f"{rel}, {view}": m["problems"] for rel, views in reflow_pages.items()
                 for view, m in views.items() if m["problems"]}
     assert problems == {}
+
+
+def test_no_serious_accessibility_violations_on_a_phone(reflow_pages):
+    """axe-core (WCAG 2.1 AA) at 320 px too: for example, a formula or table
+    that now scrolls inside its frame must be reachable with the keyboard."""
+    assert {rel: views[PHONE]["axe"] for rel, views in reflow_pages.items() if views[PHONE]["axe"]} == {}
 
 
 def test_every_exercise_has_a_screenshot_of_its_phone_layout(reflow_pages):
