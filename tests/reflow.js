@@ -130,5 +130,5 @@
       .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}${[...e.classList].slice(0, 2).map((c) => '.' + c).join('')}`);
     problems.push(`siden rulles sidelengs: ${px(width)} bred i et vindu på ${px(vw)} (stikker ut: ${wide.join(', ')})`);
   }
-  return {width: vw, controls: unique.length, sliders, fields, labels: labels.length, problems};
+  return {width: vw, ratio: window.devicePixelRatio, controls: unique.length, sliders, fields, labels: labels.length, problems};
 }
