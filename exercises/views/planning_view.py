@@ -4,7 +4,7 @@ import ipywidgets as w
 
 from ..planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
 from ..workbook import Workbook
-from .common import LABEL_STYLE, ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
+from .common import LABEL_STYLE, WIDE, ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
 from .stale import forget_saved_on_change
 
 
@@ -21,7 +21,7 @@ class PlanningView(ExerciseView):
             widget.style = ELEMENT_STYLE
             widget.layout = w.Layout(width="min(100%, 44rem)")
         self.form = w.RadioButtons(options=[(label, key) for key, label in FORMS.items()], value=saved["form"],
-                                   description="Plan eller strategi", style=LABEL_STYLE)
+                                   description="Plan eller strategi", style=LABEL_STYLE, layout=WIDE)
         self.next_step = text_input("Neste steg", "Når rulleres handlingsprogrammet i ditt fylke, og når kommer neste "
                                                   f"regionale planstrategi? (høyst {MAX_NEXT} tegn)",
                                     saved["next_step"], lines=3)
