@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Set up and run the course with one command, on Linux, macOS and Windows.
 
-    python kurs.py start   create the environment, import data, build the website, open JupyterLab
-    python kurs.py bygg    the same without opening anything
+    python kurs.py start   create the environment, import data, open the live course in the browser
+                           (--no-browser --port N: print the address with its token and serve)
+    python kurs.py workshop --folder DIR [--lan] [--port N]   serve the live course to a workshop
+    python kurs.py lab     open JupyterLab on notebook copies of the chapters (with the code)
+    python kurs.py bygg    build the website
     python kurs.py test    create the environment, import data and run every test
     python kurs.py data    import the real data only
 
@@ -83,9 +86,27 @@ def build() -> None:
 
 
 def lab() -> None:
+    """JupyterLab on numbered notebook copies of the chapters in _build/lab,
+    so the chapters in book/ are never rewritten; the server's root is the
+    course folder, so arbeidsbok/utkast (the draft) is reachable."""
     say("Åpner JupyterLab. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
+    run(PYTHON, "-c", "from exercises.live.build import build_lab; build_lab()")
     as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # e.g. a workshop VM
-    run(BIN / "jupyter", "lab", "book/velkommen.md", *as_root)
+    run(BIN / "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={ROOT}",
+        "_build/lab/01-velkommen.ipynb", *as_root)
+
+
+def live(extra: list[str]) -> None:
+    """The live course (Voilà) on 127.0.0.1 with a token; see exercises/live/server.py."""
+    say("Starter kurset i nettleseren. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
+    run(PYTHON, "-m", "exercises.live.server", *extra)
+
+
+def workshop(extra: list[str]) -> None:
+    if "--folder" not in extra and not any(a.startswith("--folder=") for a in extra):
+        sys.exit("Workshopmodus trenger en mappe til arbeidsbøkene: python kurs.py workshop --folder MAPPE [--lan] [--port N]")
+    say("Starter workshopen. Stopp med Ctrl+C i dette vinduet når workshopen er ferdig.")
+    run(PYTHON, "-m", "exercises.live.server", *extra)
 
 
 def test(extra: list[str]) -> None:
@@ -96,16 +117,20 @@ def test(extra: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    if command not in {"start", "bygg", "test", "data"}:
+    if command not in {"start", "bygg", "test", "data", "lab", "workshop"}:
         sys.exit(__doc__)
     environment()
     data()
     if command == "test":
         test(argv[1:])
-    if command in {"start", "bygg"}:
+    if command == "bygg":
         build()
-    if command == "start":
+    if command == "lab":
         lab()
+    if command == "start":
+        live(argv[1:])
+    if command == "workshop":
+        workshop(argv[1:])
 
 
 if __name__ == "__main__":

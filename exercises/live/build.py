@@ -163,3 +163,22 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+LAB_OUT = ROOT / "_build" / "lab"
+
+
+def build_lab(out: Path = LAB_OUT, root: Path = ROOT) -> Path:
+    """Notebook copies of the chapters for JupyterLab, numbered in toc order
+    (``01-velkommen.ipynb``), so that running or saving them in JupyterLab
+    never touches ``book/*.md``. A copy is rewritten only when its chapter
+    is newer, so the learner's own edits to a copy are kept otherwise."""
+    out.mkdir(parents=True, exist_ok=True)
+    for number, chapter in enumerate(chapters(root), start=1):
+        target = out / f"{number:02d}-{chapter.slug}.ipynb"
+        if target.exists() and target.stat().st_mtime >= chapter.path.stat().st_mtime:
+            continue
+        notebook = jupytext.read(chapter.path)
+        notebook.metadata.pop("jupytext", None)
+        nbformat.write(notebook, target)
+    return out
