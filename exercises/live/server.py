@@ -238,6 +238,10 @@ def _checked_render_handler(base):
 
     class CheckedVoilaHandler(base):
         async def get(self, path=None):
+            # Voilà ends the page's kernel on unload with a POST that carries the
+            # _xsrf cookie; a page opened with a token has none, so the POST was
+            # refused and the kernel left running. Reading the token sets it.
+            self.xsrf_token  # noqa: B018
             if self.settings.get("kurs_workshop") is not None:
                 own = self.get_signed_cookie(PARTICIPANT_COOKIE, max_age_days=60)
                 asked = self.get_argument(kernel.KEY_PARAMETER, "")
