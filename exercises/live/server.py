@@ -32,6 +32,7 @@ import time
 import webbrowser
 from pathlib import Path
 
+from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
@@ -42,6 +43,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 FIRST = "velkommen"
 PARTICIPANT_COOKIE = "kurs_deltaker"
 TEACHER_COOKIE = "kurs_laerer"
+WORKSHOP_PORT = 8866
 STATE_FILE = ".verksted-server.cfg"  # not *.json: the group summary reads *.json
 
 
@@ -130,15 +132,18 @@ class JoinHandler(JupyterHandler):
     def check_xsrf_cookie(self):  # the form carries the workshop code, no session yet
         return
 
+    @allow_unauthenticated
     def get(self):
         code = self.get_argument("kode", "")
         if code:
             return self._join(code)
         key = self.get_signed_cookie(PARTICIPANT_COOKIE, max_age_days=60)
         if key and kernel.KEY_PATTERN.fullmatch(key.decode()):
+            self._login()  # e.g. after the server was restarted
             return self._enter(key.decode())
         self._form()
 
+    @allow_unauthenticated
     def post(self):
         self._join(self.get_argument("kode", ""))
 
@@ -162,10 +167,13 @@ ingen andre deltakere kan se den. Du trenger ikke installere noe.</p>
         old = self.get_signed_cookie(PARTICIPANT_COOKIE, max_age_days=60)
         key = old.decode() if old and kernel.KEY_PATTERN.fullmatch(old.decode()) else secrets.token_urlsafe(24)
         self.set_signed_cookie(PARTICIPANT_COOKIE, key, expires_days=60, httponly=True, samesite="Lax")
-        # log in to Voilà too (its pages and kernel websocket need a login)
+        self._login()
+        self._enter(key)
+
+    def _login(self):
+        """Log in to Voilà too: its pages and the kernel websocket need a login."""
         provider = self.identity_provider
         provider.set_login_cookie(self, provider.generate_anonymous_user(self))
-        self._enter(key)
 
     def _enter(self, key: str):
         self.redirect(f"{self.base_url}voila/render/{FIRST}.ipynb?{kernel.KEY_PARAMETER}={key}")
@@ -181,6 +189,7 @@ class TeacherHandler(JupyterHandler):
         value = self.get_signed_cookie(TEACHER_COOKIE, max_age_days=2)
         return bool(value) and value.decode() == "ja"
 
+    @allow_unauthenticated
     def get(self, kind: str | None = ""):
         if not self._is_teacher():
             return self._form()
@@ -210,9 +219,7 @@ class TeacherHandler(JupyterHandler):
 <a href="{base}/sammendrag.docx" download>Last ned som Word (.docx)</a></p>
 {group.summary_html(summary)}"""))
 
-    def check_xsrf_cookie(self):
-        return
-
+    @allow_unauthenticated
     def post(self, kind: str | None = ""):
         ip = self.request.remote_ip or ""
         if self.workshop.too_many(ip):
@@ -228,7 +235,7 @@ class TeacherHandler(JupyterHandler):
         message = f'<p class="feil" role="alert">{html.escape(error)}</p>' if error else ""
         self.finish(_page("Lærersiden", f"""<h1>Lærersiden</h1>{message}
 <p>Skriv inn lærerkoden som ble skrevet ut da workshopen startet.</p>
-<form method="post" action="{self.base_url}laerer"><label for="kode">Lærerkode</label>
+<form method="post" action="{self.base_url}laerer">{self.xsrf_form_html()}<label for="kode">Lærerkode</label>
 <input id="kode" name="kode" type="password" autocomplete="off" required>
 <button type="submit">Vis gruppa</button></form>"""))
 
@@ -379,6 +386,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.lan and not args.folder:
         sys.exit("--lan brukes bare sammen med --folder (workshopmodus).")
+    if args.folder and args.port is None:
+        args.port = WORKSHOP_PORT  # a fixed address, so the printed one and the QR code stay right after a restart
     serve(args.port, not args.no_browser, args.folder, args.lan, args.forvarm, args.forvarm_kapittel)
 
 
