@@ -20,13 +20,12 @@ import urllib.request
 import pytest
 
 from exercises.live import build
-from live_server import RAW_EXECUTE, LiveServer, kernel_id, wait_until_ready
-from test_browser import AXE, BLOCKING, CHROMIUM, CHROMIUM_ARGS, _audit, _is_local, require_browser
+from live_server import RAW_EXECUTE, LiveServer, chromium, kernel_id, wait_until_ready
+from test_browser import BLOCKING, _audit, _is_local, require_browser
 
 pytestmark = pytest.mark.slow
 
 CHAPTERS = [c.slug for c in build.chapters()]
-# Voilà's front end shares JupyterLab modules of other versions; it says so as warnings, not errors.
 
 
 @pytest.fixture(scope="module")
@@ -42,17 +41,13 @@ def live(real_cache, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def context(live):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         ctx = browser.new_context(accept_downloads=True)
         page = ctx.new_page()
         page.goto(f"{live.base}?token={live.token}")  # logs in (cookie) and goes to Velkommen
         page.wait_for_url("**/voila/render/velkommen.ipynb")
         page.close(run_before_unload=True)
         yield ctx
-        browser.close()
 
 
 def open_chapter(context, live, slug: str, scheme: str = "light"):

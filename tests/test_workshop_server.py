@@ -22,8 +22,8 @@ import urllib.request
 
 import pytest
 
-from live_server import LiveServer, wait_until_ready
-from test_browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+from live_server import LiveServer, chromium, wait_until_ready
+from test_browser import require_browser
 from test_live import status_of
 
 pytestmark = pytest.mark.slow
@@ -50,12 +50,8 @@ def workshop(folder, real_cache):
 
 @pytest.fixture(scope="module")
 def browser(workshop):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as browser:
+        yield browser
 
 
 def join(browser, workshop):

@@ -16,6 +16,7 @@ own workbook is read only after the page is requested.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -27,14 +28,36 @@ KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def _warm_up() -> None:
-    """Import the heavy parts before the page is requested."""
+    """Import the heavy parts and load the data before the page is requested.
+
+    Every module of the course is imported (the chapters import their views
+    and reports), matplotlib draws one figure (its fonts are loaded once),
+    and the data set is loaded once and shared by the chapter: the kernel
+    lives for one page, and the data do not change while it runs."""
+    import importlib
+    import pkgutil
+
     import ipywidgets  # noqa: F401
-    import pandas  # noqa: F401
+    import matplotlib
 
-    from exercises import chapter  # noqa: F401
-    from exercises.data import load_course_data
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
 
-    load_course_data()
+    import exercises
+    from exercises import chapter, data
+
+    for module in pkgutil.walk_packages(exercises.__path__, "exercises."):
+        if not module.name.startswith("exercises.live"):
+            try:
+                importlib.import_module(module.name)
+            except Exception:  # noqa: BLE001 - a module that cannot load now fails later, in its chapter
+                pass
+    figure, axes = plt.subplots()
+    axes.plot([0, 1], [0, 1])
+    figure.savefig(io.BytesIO(), format="png")
+    plt.close(figure)
+    dataset = data.load_course_data()
+    chapter.load_course_data = lambda: dataset
 
 
 def query_string() -> str:

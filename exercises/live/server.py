@@ -103,7 +103,8 @@ class NorwegianLogin(LoginFormHandler):
     """The token page in bokmål (Voilà's is jupyter-server's English form)."""
 
     def _render(self, message=None):
-        error = f'<p class="feil" role="alert">{html.escape(str(message.get("error", "")))}</p>' if message else ""
+        error = ('<p class="feil" role="alert">Feil nøkkel. Bruk lenken som ble skrevet ut da kurset startet, '
+                 'eller lim inn nøkkelen på nytt.</p>') if message else ""
         next_url = html.escape(self.get_argument("next", default=self.base_url), quote=True)
         self.write(_page("Logg inn", f"""<h1>Kurset i smart spesialisering</h1>{error}
 <p>Siden krever nøkkelen (token) som ble skrevet ut da kurset startet. Åpne lenken derfra, eller lim inn nøkkelen her.</p>
@@ -334,7 +335,9 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
         "--VoilaConfiguration.file_allowlist=.*\\.(png|svg)",
     ]
     if pool > 0:
-        argv += ["--preheat_kernel=True", "--pool_size=0",
+        # the pool refills a minute after a kernel is taken, not while a group
+        # is opening the chapter at once (the refill would compete for the CPU)
+        argv += ["--preheat_kernel=True", "--pool_size=0", "--VoilaKernelManager.fill_delay=60",
                  "--VoilaKernelManager.kernel_pools_config="
                  + json.dumps({"default": {"pool_size": 0}, f"{pool_chapter}.ipynb": {"pool_size": pool}})]
     app_class = make_app_class()
