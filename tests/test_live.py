@@ -121,6 +121,7 @@ def test_login_page_is_in_norwegian(context, live):
         page.goto(f"{live.base}voila/render/velkommen.ipynb")
         assert "/login" in page.url and page.evaluate("() => document.documentElement.lang") == "nb"
         assert "Nøkkel" in page.inner_text("body")
+        assert [v for v in _audit(page)["violations"] if v["impact"] in BLOCKING] == []
     finally:
         page.close()
 

@@ -23,7 +23,7 @@ import urllib.request
 import pytest
 
 from live_server import LiveServer, chromium, wait_until_ready
-from test_browser import require_browser
+from test_browser import BLOCKING, _audit, require_browser
 from test_live import status_of
 
 pytestmark = pytest.mark.slow
@@ -85,6 +85,18 @@ def test_wrong_codes_are_refused(workshop):
     # without joining: no chapter, no teacher summary, no kernels
     assert status_of(f"{workshop.base}voila/render/velkommen.ipynb")[0] in {302, 403}
     assert "Lærerkode" in urllib.request.urlopen(f"{workshop.base}laerer", timeout=30).read().decode()
+
+
+def test_join_and_teacher_forms_are_accessible(browser, workshop):
+    for scheme in ["light", "dark"]:
+        page = browser.new_page(color_scheme=scheme)
+        try:
+            for url in [workshop.base, f"{workshop.base}laerer"]:
+                page.goto(url)
+                assert page.evaluate("() => document.documentElement.lang") == "nb"
+                assert [v for v in _audit(page)["violations"] if v["impact"] in BLOCKING] == [], url
+        finally:
+            page.close()
 
 
 def test_a_participant_cannot_open_anothers_pages(browser, workshop, folder):
