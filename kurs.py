@@ -96,17 +96,32 @@ def lab() -> None:
         "_build/lab/01-velkommen.ipynb", *as_root)
 
 
+def serve(extra: list[str]) -> None:
+    """Run the live course's server until it stops. Ctrl+C reaches the server
+    too (same console); wait for it to end its kernels instead of killing it
+    as subprocess.run would."""
+    process = subprocess.Popen([str(PYTHON), "-m", "exercises.live.server", *extra], cwd=ROOT)
+    while True:
+        try:
+            code = process.wait()
+            break
+        except KeyboardInterrupt:
+            continue
+    if code not in (0, -2, 130):
+        sys.exit(f"Kurset stoppet med en feil (kode {code}). Se meldingene over.")
+
+
 def live(extra: list[str]) -> None:
     """The live course (Voilà) on 127.0.0.1 with a token; see exercises/live/server.py."""
     say("Starter kurset i nettleseren. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
-    run(PYTHON, "-m", "exercises.live.server", *extra)
+    serve(extra)
 
 
 def workshop(extra: list[str]) -> None:
     if "--folder" not in extra and not any(a.startswith("--folder=") for a in extra):
         sys.exit("Workshopmodus trenger en mappe til arbeidsbøkene: python kurs.py workshop --folder MAPPE [--lan] [--port N]")
     say("Starter workshopen. Stopp med Ctrl+C i dette vinduet når workshopen er ferdig.")
-    run(PYTHON, "-m", "exercises.live.server", *extra)
+    serve(extra)
 
 
 def test(extra: list[str]) -> None:
