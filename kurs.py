@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Set up and run the course with one command, on Linux, macOS and Windows.
 
-    python kurs.py start   create the environment, import data, build the website, open JupyterLab
-    python kurs.py bygg    the same without opening anything
+    python kurs.py start   create the environment, import data, open the live course in the browser
+                           (--no-browser --port N: print the address with its token and serve)
+    python kurs.py workshop --folder DIR [--lan] [--port N]   serve the live course to a workshop
+    python kurs.py lab     open JupyterLab on notebook copies of the chapters (with the code)
+    python kurs.py bygg    build the website
     python kurs.py test    create the environment, import data and run every test
                            (--nyeste: in .venv-nyeste with the newest release of every package)
     python kurs.py data    import the real data only (from the mirror folder in SSB_SPEIL)
@@ -46,11 +49,17 @@ LOCK_PLATFORMS = {
 }
 USAGE = """Bruk: python kurs.py KOMMANDO  (på Windows: py kurs.py KOMMANDO)
 
-    start            lag miljøet, hent dataene, bygg nettstedet og åpne JupyterLab
-    bygg             det samme, uten å åpne noe
+    start            lag miljøet, hent dataene og åpne kurset i nettleseren
+                     (--no-browser --port N: skriv ut adressen med nøkkel og vent)
+    workshop --folder MAPPE [--lan] [--port N]
+                     kjør kurset for en hel gruppe fra denne maskinen
+    lab              åpne JupyterLab på kopier av kapitlene (med koden)
+    bygg             bygg nettstedet
     test             lag miljøet, hent dataene og kjør alle testene
     test --nyeste    kjør testene med den nyeste utgaven av hver pakke (i .venv-nyeste)
-    data             hent bare de ekte dataene
+    data             hent bare de ekte dataene (fra SSB-speilet i SSB_SPEIL)
+    data --ssb       hent de nyeste tallene fra SSBs API
+    data --fil FIL   bruk dine egne data (en CSV-fil; se data/README.md)
     utkast           skriv utkastet ditt (.md, .html, .docx); --mal FIL bruker fylkets Word-mal,
                      --lag-mal FIL skriver kursets nøytrale mal som du kan tilpasse
     lås              finn versjonene av alle pakkene på nytt og skriv constraints.txt
@@ -96,7 +105,7 @@ def environment() -> None:
 def installed_fingerprint() -> str:
     """What the environment was installed from: the pinned packages and the lock."""
     if not LOCK.exists():
-        sys.exit(f"Fila {LOCK.name} mangler i kursmappa. Hent den fra kursets repositorium, "
+        sys.exit(f"Fila {LOCK.name} mangler i kursmappen. Hent den fra kursets repositorium, "
                  "eller lag den med: python kurs.py lås")
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
     digest.update(b"\0" + LOCK.read_bytes())
@@ -235,9 +244,42 @@ def build() -> None:
 
 
 def lab() -> None:
+    """JupyterLab on numbered notebook copies of the chapters in _build/lab,
+    so the chapters in book/ are never rewritten; the server's root is the
+    course folder, so arbeidsbok/utkast (the draft) is reachable."""
     say("Åpner JupyterLab. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
+    run(PYTHON, "-c", "from exercises.live.build import build_lab; build_lab()")
     as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # e.g. a workshop VM
-    run(BIN / "jupyter", "lab", "book/velkommen.md", *as_root)
+    run(BIN / "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={ROOT}",
+        "_build/lab/01-velkommen.ipynb", *as_root)
+
+
+def serve(extra: list[str]) -> None:
+    """Run the live course's server until it stops. Ctrl+C reaches the server
+    too (same console); wait for it to end its kernels instead of killing it
+    as subprocess.run would."""
+    process = subprocess.Popen([str(PYTHON), "-m", "exercises.live.server", *extra], cwd=ROOT)
+    while True:
+        try:
+            code = process.wait()
+            break
+        except KeyboardInterrupt:
+            continue
+    if code not in (0, -2, 130):
+        sys.exit(f"Kurset stoppet med en feil (kode {code}). Se meldingene over.")
+
+
+def live(extra: list[str]) -> None:
+    """The live course (Voilà) on 127.0.0.1 with a token; see exercises/live/server.py."""
+    say("Starter kurset i nettleseren. Stopp med Ctrl+C i dette vinduet når du er ferdig.")
+    serve(extra)
+
+
+def workshop(extra: list[str]) -> None:
+    if "--folder" not in extra and not any(a.startswith("--folder=") for a in extra):
+        sys.exit("Workshopmodus trenger en mappe til arbeidsbøkene: python kurs.py workshop --folder MAPPE [--lan] [--port N]")
+    say("Starter workshopen. Stopp med Ctrl+C i dette vinduet når workshopen er ferdig.")
+    serve(extra)
 
 
 def test(extra: list[str], python: Path = PYTHON) -> None:
@@ -248,7 +290,7 @@ def test(extra: list[str], python: Path = PYTHON) -> None:
 
 def main(argv: list[str]) -> None:
     command = argv[0] if argv else "start"
-    if command not in {"start", "bygg", "test", "data", "utkast", "lås"}:
+    if command not in {"start", "bygg", "test", "data", "utkast", "lås", "lab", "workshop"}:
         sys.exit(USAGE)
     if command == "lås":
         return lock()
@@ -259,10 +301,14 @@ def main(argv: list[str]) -> None:
     if command == "test":
         extra = [a for a in argv[1:] if a != "--nyeste"]
         test(extra, newest_environment() if "--nyeste" in argv[1:] else PYTHON)
-    if command in {"start", "bygg"}:
+    if command == "bygg":
         build()
-    if command == "start":
+    if command == "lab":
         lab()
+    if command == "start":
+        live(argv[1:])
+    if command == "workshop":
+        workshop(argv[1:])
 
 
 if __name__ == "__main__":

@@ -128,4 +128,4 @@ def test_a_missing_lock_is_a_norwegian_message(course):
     (course / "constraints.txt").unlink()
     result = kurs(course, "data")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "Fila constraints.txt mangler i kursmappa" in result.stderr and "python kurs.py lås" in result.stderr
+    assert "Fila constraints.txt mangler i kursmappen" in result.stderr and "python kurs.py lås" in result.stderr

@@ -5,6 +5,7 @@ import ipywidgets as w
 from ..export import build_draft, save_draft, to_html
 from ..workbook import Workbook
 from .common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
+from .transfer_view import TransferView
 
 
 class ExportView(ExerciseView):
@@ -15,7 +16,9 @@ class ExportView(ExerciseView):
         self.feedback = w.HTML()
         self.preview = w.HTML(to_html(build_draft(self.workbook), standalone=False))
         self.connect_save()
+        self.transfer = TransferView(self.workbook, on_upload=self.show_preview)
         self.widget = w.VBox([workbook_notice(self.workbook), self.template, self.button, self.feedback,
+                              self.transfer.widget,
                               w.HTML("<p><strong>Slik ser utkastet ut nå:</strong></p>"), self.preview])
 
     def on_save(self, _=None):
@@ -24,3 +27,7 @@ class ExportView(ExerciseView):
         show_feedback(self.feedback, result)
         if draft is not None:
             self.preview.value = to_html(draft, standalone=False)
+        self.transfer.refresh()
+
+    def show_preview(self) -> None:
+        self.preview.value = to_html(build_draft(self.workbook), standalone=False)

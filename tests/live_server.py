@@ -1,0 +1,140 @@
+"""Start and stop the live course's server (exercises.live.server) for the
+browser tests in test_live.py and test_workshop_server.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Voilà draws each cell output into .jp-OutputArea-output (and removes the
+# JSON it came in). Widgets are drawn asynchronously: an output stays empty
+# until its widget is drawn. A failed cell shows Voilà's error text.
+WIDGETS = """() => {
+  const outputs = [...document.querySelectorAll('#rendered_cells .jp-OutputArea-output')];
+  const empty = outputs.filter((o) => o.children.length === 0 && !o.textContent.trim()
+    && !o.classList.contains('jp-RenderedHTMLCommon')).length;  // an empty HTML output is just empty
+  const drawn = outputs.filter((o) => o.querySelector('.jupyter-widgets')).length;
+  const text = document.body.innerText;
+  const errors = ['Traceback', 'There was an error', 'Error:'].filter((t) => text.includes(t));
+  const broken = [...document.querySelectorAll('.jupyter-widgets-error-widget')].map((e) => e.textContent.trim());
+  return {outputs: outputs.length, empty, drawn, errors, broken};
+}"""
+READY = "() => { const r = document.getElementById('rendered_cells'); return r && r.offsetParent !== null; }"
+
+
+@contextmanager
+def chromium():
+    """Headless Chromium as tests/test_browser.py starts it."""
+    from playwright.sync_api import sync_playwright
+
+    from test_browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """``python -m exercises.live.server`` on a free port; its printed lines
+    are kept in ``lines``."""
+
+    def __init__(self, env: dict[str, str], args: list[str] = (), timeout: float = 60):
+        self.port = free_port()
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen(
+            [sys.executable, "-u", "-m", "exercises.live.server", "--no-browser", f"--port={self.port}", *args],
+            cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        threading.Thread(target=self._drain, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        deadline = time.monotonic() + timeout
+        while not any("Voilà is running" in line for line in self.lines):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("Serveren startet ikke:\n" + "".join(self.lines))
+            time.sleep(0.2)
+
+    def _drain(self):
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def printed(self, pattern: str) -> str:
+        for line in self.lines:
+            if (found := re.search(pattern, line)):
+                return found[1]
+        raise AssertionError(f"{pattern!r} ikke skrevet ut:\n" + "".join(self.lines))
+
+    @property
+    def token(self) -> str:
+        return self.printed(r"token=([A-Za-z0-9_-]+)")
+
+    def stop(self) -> int:
+        """Ctrl+C, as a person would; the exit code."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+
+def kernel_id(page) -> str:
+    return json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
+
+
+def wait_until_ready(page, timeout: float = 90_000) -> dict:
+    """Until the chapter is shown and its outputs have stopped changing
+    (nothing left to draw) for 1.5 s; at most 30 s after it is shown."""
+    page.wait_for_function(READY, timeout=timeout)
+    deadline, last, since = time.monotonic() + 30, None, time.monotonic()
+    while time.monotonic() < deadline:
+        status = page.evaluate(WIDGETS)
+        if status != last:
+            last, since = status, time.monotonic()
+        elif status["empty"] == 0 and time.monotonic() - since > 1.5:
+            break
+        page.wait_for_timeout(250)
+    return last
+
+
+# Sent from the page itself (so with its login cookie): a kernel_info_request,
+# which must be answered (the channel works), then an execute_request that
+# writes a file, which must be dropped. Returns what came back.
+RAW_EXECUTE = """async ([kernel, code]) => {
+  const url = location.origin.replace('http', 'ws') + '/api/kernels/' + kernel + '/channels?session_id=test';
+  const ws = new WebSocket(url);
+  const replies = [];
+  ws.onmessage = (e) => { try { const m = JSON.parse(e.data); replies.push(m.header.msg_type); } catch (err) { replies.push('binary'); } };
+  await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
+  const msg = (type, content) => JSON.stringify({channel: 'shell', header: {msg_id: type + Math.random(), username: 'x',
+    session: 'test', msg_type: type, version: '5.3', date: new Date().toISOString()}, parent_header: {}, metadata: {},
+    content: content, buffers: []});
+  ws.send(msg('kernel_info_request', {}));
+  await new Promise((ok) => setTimeout(ok, 1500));
+  ws.send(msg('execute_request', {code: code, silent: false, store_history: false, user_expressions: {},
+    allow_stdin: false, stop_on_error: true}));
+  await new Promise((ok) => setTimeout(ok, 3000));
+  ws.close();
+  return replies;
+}"""
