@@ -192,6 +192,29 @@ class Workbook:
                 raise SaveError(_why_not_saved(section, self.path, error)) from error
             self.data, self._digest = data, hashlib.sha256(encoded).hexdigest()
 
+    def replace(self, content: bytes) -> None:
+        """Put the workbook file ``content`` (an upload of one the learner
+        downloaded) in place of this one, whole, under the lock. Raises
+        InputError (Norwegian) if ``content`` is not a workbook of this
+        version of the course; then nothing has changed."""
+        try:
+            data = parse_workbook(content)
+        except Damaged as damage:
+            raise InputError(f"Fila kan ikke brukes som arbeidsbok: {damage}. Arbeidsboka di er ikke endret.") from None
+        if data["schema_version"] > SCHEMA_VERSION:
+            raise InputError("Fila er laget av en nyere versjon av kurset. Oppdater kurset for å bruke den. "
+                             "Arbeidsboka di er ikke endret.")
+        if self.problem:
+            raise SaveError(self.problem)
+        encoded = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
+        with self._locked():
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(self.path, encoded)
+            except OSError as error:
+                raise SaveError(_why_not_saved(None, self.path, error)) from error
+            self.data, self._digest = data, hashlib.sha256(encoded).hexdigest()
+
     def _locked(self):
         """The file's lock, or SaveError saying why it cannot be taken."""
         return _Locked(self)

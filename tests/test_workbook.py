@@ -226,3 +226,17 @@ def test_a_workbook_file_removed_while_open_reads_as_empty(workbook):
     assert workbook.county is None
     workbook.put("visjon", "ny start")
     assert Workbook(workbook.path).value("visjon") == "ny start"
+
+
+def test_replacing_the_workbook_with_an_upload_refuses_bad_files(workbook):
+    workbook.put("profil", {"county": "18"})
+    before = workbook.path.read_bytes()
+    for bad, says in ((b"[1]", "har ikke arbeidsbokas oppbygning"),
+                      (json.dumps({"schema_version": SCHEMA_VERSION + 1, "sections": {}}).encode(), "nyere versjon")):
+        with pytest.raises(InputError, match=says):
+            workbook.replace(bad)
+        assert workbook.path.read_bytes() == before
+    other = Workbook(workbook.path.parent / "annen.json")
+    other.put("profil", {"county": "46"})
+    workbook.replace(other.path.read_bytes())
+    assert Workbook(workbook.path).county == "46" and workbook.county == "46"
