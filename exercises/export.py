@@ -486,7 +486,7 @@ def to_html(draft: Draft, standalone: bool = True) -> str:
 
 
 # Word ----------------------------------------------------------------------
-def to_docx(draft: Draft, template: Path | str | None = None) -> bytes:
+def to_docx(draft: Draft, template: Path | str | bytes | None = None) -> bytes:
     """The draft as a Word file, on the course's neutral template or on a
     county's own ``template`` (raises word.TemplateError if it cannot be used)."""
     document = word.new_document(template)
@@ -515,7 +515,7 @@ def _slug(text: str) -> str:
 
 
 def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
-                template: Path | str | None = None) -> tuple[Draft, dict[str, Path]]:
+                template: Path | str | bytes | None = None) -> tuple[Draft, dict[str, Path]]:
     """Build the draft and write it as .md, .html and .docx in ``folder``
     (default: «utkast» next to the workbook), the .docx on ``template`` if
     given (a county's Word template). Returns the draft and the files."""
@@ -533,7 +533,7 @@ def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.
 
 
 def save_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
-               template: Path | str | None = None) -> tuple[Feedback, Draft | None]:
+               template: Path | str | bytes | None = None) -> tuple[Feedback, Draft | None]:
     """Write the three files and say what was written and what is missing."""
     try:
         draft, files = write_draft(workbook, folder, today, template)

@@ -18,6 +18,7 @@ inside a cell), and at least 2 cm; names get the rest, numbers are narrow
 and right-aligned; the header row repeats on each page.
 """
 
+import io
 import re
 from pathlib import Path
 
@@ -60,18 +61,23 @@ class TemplateError(ValueError):
 
 
 # the document and its styles -------------------------------------------------
-def new_document(template: Path | str | None = None) -> docx.document.Document:
-    """The neutral template, or the county's own ``template`` (a .docx)."""
+def new_document(template: Path | str | bytes | None = None) -> docx.document.Document:
+    """The neutral template, or the county's own ``template``: the path of a
+    .docx, or its bytes (uploaded in the browser)."""
     if template is None:
         return neutral_template()
-    path = Path(template)
-    if not path.is_file():
-        raise TemplateError(f"Finner ikke Word-malen {path}. Oppgi stien til en .docx-fil, eller lag utkastet "
-                            "uten egen mal.")
+    if isinstance(template, bytes):
+        source, name = io.BytesIO(template), "Fila du lastet opp"
+    else:
+        path = Path(template)
+        if not path.is_file():
+            raise TemplateError(f"Finner ikke Word-malen {path}. Oppgi stien til en .docx-fil, eller lag utkastet "
+                                "uten egen mal.")
+        source, name = str(path), path.name
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(source)
     except Exception as error:  # python-docx raises several kinds for a file that is not a .docx
-        raise TemplateError(f"{path.name} kan ikke brukes som Word-mal ({type(error).__name__}). Lagre malen som "
+        raise TemplateError(f"{name} kan ikke brukes som Word-mal ({type(error).__name__}). Lagre malen som "
                             "Word-dokument (.docx) og prøv igjen, eller lag utkastet uten egen mal.") from None
     _clear_body(document)
     _ensure_styles(document)

@@ -1,8 +1,10 @@
 """The Word draft: hostile strings never break it, A4 pages, no program name as
 author, the layout of a county document, and a county's own template."""
 
+import base64
 import datetime as dt
 import io
+import re
 
 import docx
 import pytest
@@ -73,23 +75,31 @@ def test_a4_and_no_program_name_as_author(workbook):
     assert opened(to_docx(named)).core_properties.author == "Kari Nordmann"
 
 
-def test_view_takes_a_county_template_and_explains_a_bad_one(workbook, tmp_path):
+def upload(content: bytes, name: str) -> tuple[dict]:
+    """What an ipywidgets FileUpload holds after the learner picked a file."""
+    return ({"name": name, "type": "", "size": len(content), "content": memoryview(content),
+             "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+
+
+def test_view_takes_an_uploaded_county_template_and_explains_a_bad_one(workbook, tmp_path):
     from exercises.views.export_view import ExportView
 
     full(workbook)
     view = ExportView(workbook)
-    view.template.value = str(tmp_path / "finnes-ikke.docx")
+    view.template.value = upload(b"dette er ikke Word", "mal.docx")
     view.button.click()
-    assert "Finner ikke Word-malen" in view.feedback.value and "Traceback" not in view.feedback.value
-    template = tmp_path / "mal.docx"
+    assert "kan ikke brukes som Word-mal" in view.feedback.value and "Traceback" not in view.feedback.value
     county = word.neutral_template()
     county.styles["Normal"].font.name = "Georgia"
-    county.save(str(template))
-    view.template.value = f'"{template}"'  # pasted with quotes, as Windows copies a path
+    buffer = io.BytesIO()
+    county.save(buffer)
+    view.template.value = upload(buffer.getvalue(), "fylkets-mal.docx")
     view.button.click()
     assert "Utkastet er lagret i tre formater" in view.feedback.value
     made = docx.Document(str(workbook.path.parent / "utkast" / "utkast-kystby.docx"))
     assert made.styles["Normal"].font.name == "Georgia"
+    downloaded = re.search(r'href="data:[^;]+;base64,([^"]+)"', view.transfer.links.value).group(1)
+    assert opened(base64.b64decode(downloaded)).styles["Normal"].font.name == "Georgia"  # the download too
 
 
 def test_the_neutral_template_has_one_font_and_a4():

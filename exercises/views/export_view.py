@@ -4,14 +4,16 @@ import ipywidgets as w
 
 from ..export import build_draft, save_draft, to_html
 from ..workbook import Workbook
-from .common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
+from .common import ExerciseView, save_button, show_feedback, workbook_notice
 from .transfer_view import TransferView
 
 
 class ExportView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
         self.workbook = workbook or Workbook()
-        self.template = text_input("Word-mal", "Valgfritt: stien til fylkets egen mal (.docx)")
+        # An upload, not a path: in the live course the server may be another machine
+        self.template = w.FileUpload(accept=".docx", multiple=False, description="Word-mal (valgfritt)",
+                                     layout=w.Layout(width="auto"))
         self.button = save_button("Lag utkastet (Markdown, HTML og Word)")
         self.feedback = w.HTML()
         self.preview = w.HTML(to_html(build_draft(self.workbook), standalone=False))
@@ -22,12 +24,15 @@ class ExportView(ExerciseView):
                               w.HTML("<p><strong>Slik ser utkastet ut nå:</strong></p>"), self.preview])
 
     def on_save(self, _=None):
-        template = self.template.value.strip().strip('"') or None  # a path pasted from Windows may have quotes
-        result, draft = save_draft(self.workbook, template=template)
+        result, draft = save_draft(self.workbook, template=self.county_template())
         show_feedback(self.feedback, result)
         if draft is not None:
             self.preview.value = to_html(draft, standalone=False)
-        self.transfer.refresh()
+        self.transfer.refresh(self.county_template())
+
+    def county_template(self) -> bytes | None:
+        """The county's Word template the learner uploaded, if any."""
+        return bytes(self.template.value[0]["content"]) if self.template.value else None
 
     def show_preview(self) -> None:
         self.preview.value = to_html(build_draft(self.workbook), standalone=False)

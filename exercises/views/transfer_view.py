@@ -5,18 +5,24 @@ import ipywidgets as w
 
 from ..export import build_draft, to_docx, to_html, to_markdown
 from ..transfer import download_link, replace_workbook
+from ..word import TemplateError
 from ..workbook import Workbook
 from .common import show_feedback
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def draft_downloads(workbook: Workbook) -> str:
-    """Links that save the draft (.docx, .html, .md) and the workbook in the browser."""
+def draft_downloads(workbook: Workbook, template: bytes | None = None) -> str:
+    """Links that save the draft (.docx, on the county's ``template`` if
+    given; .html, .md) and the workbook in the browser."""
     workbook.refresh()
     draft = build_draft(workbook)
+    try:
+        word_file = to_docx(draft, template)
+    except TemplateError:  # the export button has said why; offer the course's own layout
+        word_file = to_docx(draft)
     links = [
-        download_link(to_docx(draft), "utkast.docx", DOCX, "Last ned utkastet som Word (.docx)"),
+        download_link(word_file, "utkast.docx", DOCX, "Last ned utkastet som Word (.docx)"),
         download_link(to_html(draft, standalone=True), "utkast.html", "text/html", "Last ned utkastet som HTML (.html)"),
         download_link(to_markdown(draft), "utkast.md", "text/markdown", "Last ned utkastet som Markdown (.md)"),
         download_link(workbook.path.read_bytes() if workbook.path.exists() else b"{}", "arbeidsbok.json",
@@ -43,8 +49,8 @@ class TransferView:
                    "Den erstatter arbeidsboka som brukes nå.</p>"),
             self.upload, self.feedback])
 
-    def refresh(self) -> None:
-        self.links.value = draft_downloads(self.workbook)
+    def refresh(self, template: bytes | None = None) -> None:
+        self.links.value = draft_downloads(self.workbook, template)
 
     def _uploaded(self, change) -> None:
         files = change["new"]
