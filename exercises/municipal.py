@@ -52,7 +52,7 @@ def load_municipal_data(folder=None) -> tuple[pd.DataFrame, Provenance]:
     folder = Path(folder or paths.cache_dir())
     csv, meta = folder / MUNICIPAL_FILE, folder / MUNICIPAL_FILE.replace(".csv", ".json")
     if not (csv.exists() and meta.exists()):
-        raise DataMissing(f"Kommunetallene (SSB-tabell 13470) er ikke hentet. Kjør «python kurs.py data --ssb» "
+        raise DataMissing("Kommunetallene (SSB-tabell 13470) er ikke hentet. Kjør «python kurs.py data --ssb» "
                           "med internett.")
     frame = pd.read_csv(csv, dtype={"municipality": str, "municipality_2024": str, "county": str, "industry": str},
                         keep_default_na=False, na_values={"employment": [""]})

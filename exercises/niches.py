@@ -4,7 +4,7 @@ strength and note candidate niches with a reason."""
 
 import pandas as pd
 
-from . import display, indicators, relatedness
+from . import display, relatedness
 from .data import Dataset
 from .picks import Pick, PickExercise
 from .workbook import json_number

@@ -112,3 +112,19 @@ def no_network_to_ssb(monkeypatch):
     unless a test points them at its stub (tests/api_fixtures.py)."""
     monkeypatch.setenv("SSB_API", "http://127.0.0.1:9/ingen-nettverk-i-testene")
     monkeypatch.setenv("SSB_KLASS_API", "http://127.0.0.1:9/ingen-nettverk-i-testene")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One headless Chromium for the whole test run, shared by every browser
+    test (the website, its reflow, the live course, the workshop server):
+    Playwright's sync API can run only one instance per thread."""
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

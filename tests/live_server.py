@@ -12,7 +12,6 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,21 +30,6 @@ WIDGETS = """() => {
   return {outputs: outputs.length, empty, drawn, errors, broken};
 }"""
 READY = "() => { const r = document.getElementById('rendered_cells'); return r && r.offsetParent !== null; }"
-
-
-@contextmanager
-def chromium():
-    """Headless Chromium as tests/test_browser.py starts it."""
-    from playwright.sync_api import sync_playwright
-
-    from test_browser import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def free_port() -> int:

@@ -108,13 +108,8 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+def browser(server, chromium):
+    return chromium
 
 
 def site_pages(site: Path) -> list[str]:

@@ -15,7 +15,6 @@ from test_priorities import with_priorities
 
 from exercises import word
 from exercises.export import Draft, Heading, Paragraph, Table, build_draft, save_draft, to_docx, to_markdown, write_draft
-from exercises.stakeholders import save_actors
 
 HOSTILE = ["Aktør\x0bmed linjeskift", "Nul\x00l", "Halv \ud800 surrogat", "Slutt\udfff", "Tab\tog\x1f\x7f",
            "Ikke\ufffe\uffff tegn", "Zero\u200bwidth"]

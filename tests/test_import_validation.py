@@ -85,7 +85,6 @@ def bad_files(lines):
     """(name, file content, words the message must contain)."""
     oslo_ind = row_index(lines, "03", "Industri", 2019)
     vestland = [line for line in lines if line.startswith(("12,", "14,")) and ",2019," in line]
-    header = next(csv.reader([lines[0]]))
     no_employment = io.StringIO()
     frame = pd.read_csv(io.StringIO("".join(lines)), dtype=str, keep_default_na=False)
     frame.drop(columns="sysselsatte_1000_personer").to_csv(no_employment, index=False)

@@ -20,7 +20,7 @@ import urllib.request
 import pytest
 
 from exercises.live import build
-from live_server import RAW_EXECUTE, LiveServer, chromium, kernel_id, wait_until_ready
+from live_server import RAW_EXECUTE, LiveServer, kernel_id, wait_until_ready
 from test_browser import BLOCKING, _audit, _is_local, require_browser
 
 pytestmark = pytest.mark.slow
@@ -40,14 +40,14 @@ def live(real_cache, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def context(live):
-    with chromium() as browser:
-        ctx = browser.new_context(accept_downloads=True)
-        page = ctx.new_page()
-        page.goto(f"{live.base}?token={live.token}")  # logs in (cookie) and goes to Velkommen
-        page.wait_for_url("**/voila/render/velkommen.ipynb")
-        page.close(run_before_unload=True)
-        yield ctx
+def context(live, chromium):
+    ctx = chromium.new_context(accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(f"{live.base}?token={live.token}")  # logs in (cookie) and goes to Velkommen
+    page.wait_for_url("**/voila/render/velkommen.ipynb")
+    page.close(run_before_unload=True)
+    yield ctx
+    ctx.close()
 
 
 def open_chapter(context, live, slug: str, scheme: str = "light"):

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from test_browser import (BLOCKING, CHROMIUM, CHROMIUM_ARGS, _audit, _is_local, _QuietHandler, _settle,
-                          require_browser, site_pages)
+from test_browser import (BLOCKING, _audit, _is_local, _QuietHandler, _settle,
+                          site_pages)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = (Path(__file__).with_name("reflow.js")).read_text(encoding="utf-8")
@@ -83,17 +83,6 @@ def built_site(request) -> Path:
     if prebuilt:
         return Path(prebuilt).resolve()
     return request.getfixturevalue("site")
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

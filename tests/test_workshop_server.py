@@ -22,7 +22,7 @@ import urllib.request
 
 import pytest
 
-from live_server import LiveServer, chromium, wait_until_ready
+from live_server import LiveServer, wait_until_ready
 from test_browser import BLOCKING, _audit, require_browser
 from test_live import status_of
 
@@ -49,9 +49,8 @@ def workshop(folder, real_cache):
 
 
 @pytest.fixture(scope="module")
-def browser(workshop):
-    with chromium() as browser:
-        yield browser
+def browser(workshop, chromium):
+    return chromium
 
 
 def join(browser, workshop):

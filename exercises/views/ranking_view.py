@@ -6,7 +6,7 @@ from .. import analysis_report
 from ..counties import default_county
 from ..data import Dataset
 from ..feedback import Feedback
-from ..ranking import CRITERIA, SCALE, RankingExercise, RankingState
+from ..ranking import CRITERIA, SCALE, RankingExercise
 from ..text import InputError
 from ..workbook import Workbook
 from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
