@@ -151,19 +151,36 @@ def kernel_memory(server_pid: int) -> tuple[int, int]:
 WARMED_CPU_S = 1.5  # a kernel that has imported the course and loaded the data has used more CPU time
 
 
+def _cpu_seconds(p: psutil.Process) -> float:
+    try:
+        return sum(p.cpu_times()[:2])
+    except psutil.NoSuchProcess:
+        return 0.0
+
+
+def _cpu_percent(p: psutil.Process) -> float:
+    try:
+        return p.cpu_percent(interval=None)
+    except psutil.NoSuchProcess:
+        return 0.0
+
+
 def wait_for_pool(server: LiveServer, size: int, timeout: float = 900) -> float:
     """Until the pool's kernels have started and gone quiet (each has run the
     chapter up to the point where it waits for its request)."""
     start, quiet, seen = time.monotonic(), 0, {}
     while time.monotonic() - start < timeout:
         for p in psutil.Process(server.proc.pid).children(recursive=True):
-            if p.pid not in seen and "ipykernel" in " ".join(p.cmdline()):
-                seen[p.pid] = p
-                p.cpu_percent(interval=None)  # the first call only starts the count
+            try:
+                if p.pid not in seen and "ipykernel" in " ".join(p.cmdline()):
+                    seen[p.pid] = p
+                    p.cpu_percent(interval=None)  # the first call only starts the count
+            except psutil.NoSuchProcess:  # a kernel that ended between the listing and the look
+                continue
         kernels = [p for p in seen.values() if p.is_running()]
-        warmed = [p for p in kernels if sum(p.cpu_times()[:2]) > WARMED_CPU_S]
+        warmed = [p for p in kernels if _cpu_seconds(p) > WARMED_CPU_S]
         if len(warmed) >= size:
-            busy = sum(p.cpu_percent(interval=None) for p in kernels)
+            busy = sum(_cpu_percent(p) for p in kernels)
             quiet = quiet + 1 if busy < 5 else 0
             if quiet >= 3:
                 return time.monotonic() - start

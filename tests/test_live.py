@@ -22,6 +22,7 @@ import pytest
 from exercises.live import build
 from live_server import RAW_EXECUTE, LiveServer, kernel_id, wait_until_ready
 from test_browser import BLOCKING, _audit, _is_local, require_browser
+from test_reflow import NARROW, VIEWS, measure
 
 pytestmark = pytest.mark.slow
 
@@ -81,6 +82,30 @@ def test_chapter_is_live_without_code(context, live, slug):
         assert serious == []
     finally:
         page.close(run_before_unload=True)
+
+
+@pytest.mark.parametrize("view", NARROW)
+def test_every_chapter_reflows_on_a_phone_and_at_400_percent(live, chromium, view):
+    """The same reflow check as the website's (tests/test_reflow.py), on the
+    live pages: nothing off-screen, too small, overlapping or cut off, and no
+    sideways scrolling."""
+    narrow = chromium.new_context(**VIEWS[view])
+    try:
+        page = narrow.new_page()
+        page.goto(f"{live.base}?token={live.token}")
+        page.wait_for_url("**/voila/render/velkommen.ipynb")
+        problems, sliders = {}, 0
+        for slug in CHAPTERS:
+            page.goto(f"{live.base}voila/render/{slug}.ipynb")
+            wait_until_ready(page)
+            found = measure(page, view)
+            sliders += found["sliders"]
+            if found["problems"]:
+                problems[slug] = found["problems"]
+        assert sliders > 0, "the exercises were found and measured"
+        assert problems == {}
+    finally:
+        narrow.close()
 
 
 def test_dark_mode_has_no_serious_violations(context, live):

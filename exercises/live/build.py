@@ -114,12 +114,16 @@ def _entry(chapter: Chapter) -> dict:
 def fingerprint(root: Path = ROOT) -> str:
     """Changes whenever a chapter, the toc, or this package changes."""
     digest = hashlib.sha256()
-    files = [root / "_toc.yml", root / "book" / "_static" / "kurs.css", root / "book" / "_ext" / "mathml.py"]
+    files = [root / "_toc.yml", root / "book" / "_ext" / "mathml.py", *(root / "book" / "_static" / f for f in SHARED)]
     files += sorted((root / "book").glob("*.md")) + sorted(PACKAGE.rglob("*"))
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+# the website's own style, phone layout (reflow) and scrolling frames, shared with the live course
+SHARED = ("kurs.css", "reflow.css", "scrollers.js")
 
 
 def template_dir(out: Path) -> Path:
@@ -144,7 +148,8 @@ def build(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> Pa
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(PACKAGE / "template", target)
-    shutil.copy2(root / "book" / "_static" / "kurs.css", target / "static" / "kurs.css")
+    for name in SHARED:
+        shutil.copy2(root / "book" / "_static" / name, target / "static" / name)
     (out / "toc.json").write_text(json.dumps([_entry(c) for c in course], ensure_ascii=False, indent=1))
     stamp.write_text(wanted)
     return out
