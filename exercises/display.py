@@ -44,13 +44,23 @@ def table(frame: pd.DataFrame, caption: str, provenance: Provenance, year: int |
             f"<td>{escape(formats.get(c, _plain)(row[c]))}</td>" for c in frame.columns)
         body.append(f'<tr><th scope="row">{escape(str(label))}</th>{cells}</tr>')
     index_name = escape(str(frame.index.name or ""))
-    return (
-        # a named region that takes keyboard focus, so that a wide table can be scrolled without a mouse
-        f'<div class="kurs-tabell" role="region" tabindex="0" aria-label="{escape(caption)}">'
-        f'<table><caption>{escape(caption)}</caption>'
-        f'<thead><tr><th scope="col">{index_name}</th>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table>{source_line(provenance, year)}</div>'
-    )
+    return table_frame(caption, f'<tr><th scope="col">{index_name}</th>{head}</tr>', "".join(body),
+                       source_line(provenance, year))
+
+
+def table_frame(caption: str, head: str, body: str, source: str) -> str:
+    """The frame of every table in the course: a named region that takes
+    keyboard focus (a wide table scrolls inside it without a mouse), the
+    caption, the header and body rows (HTML), and the source line (HTML,
+    see :func:`source_line` and :func:`source_text`)."""
+    return (f'<div class="kurs-tabell" role="region" tabindex="0" aria-label="{escape(caption)}">'
+            f'<table><caption>{escape(caption)}</caption><thead>{head}</thead><tbody>{body}</tbody></table>'
+            f'{source}</div>')
+
+
+def source_text(text: str) -> str:
+    """A source line from plain text, for tables of the learner's own work."""
+    return f'<p class="kilde">{escape(text)}</p>'
 
 
 def _plain(value) -> str:

@@ -472,8 +472,7 @@ def to_html(draft: Draft, standalone: bool = True) -> str:
         elif isinstance(block, Table):
             head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block.header)
             body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-            out.append(f'<div class="kurs-tabell"><table><caption>{escape(block.caption)}</caption><thead><tr>{head}'
-                       f'</tr></thead><tbody>{body}</tbody></table><p class="kilde">{escape(block.source)}</p></div>')
+            out.append(display.table_frame(block.caption, f"<tr>{head}</tr>", body, display.source_text(block.source)))
         elif isinstance(block, Missing):  # the course's warning style on the website, STYLE in the file
             out.append(f'<p class="mangler kurs-banner advarsel"><strong>Mangler:</strong> {escape(block.text)}</p>')
     body = "\n".join(out)

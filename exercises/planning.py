@@ -11,6 +11,7 @@ each part, and why, with the section of the Act.
 from dataclasses import dataclass
 from html import escape
 
+from . import display
 from .feedback import Feedback
 from .strategy import choice
 from .text import InputError, clean_text
@@ -150,8 +151,8 @@ def placement_table(answer: dict) -> str:
         f'<tr><th scope="row">{escape(e.label)}</th>'
         f'<td>{escape(PLACES.get(answer["placements"].get(k), "–"))}</td>'
         f"<td>{escape(PLACES[e.best])}</td></tr>" for k, e in ELEMENTS.items())
-    return ('<div class="kurs-tabell"><table><caption>Arbeidet ditt i plansystemet</caption>'
-            '<thead><tr><th scope="col">Del av arbeidet</th><th scope="col">Ditt valg</th>'
-            f'<th scope="col">Kursets forslag</th></tr></thead><tbody>{rows}</tbody></table>'
-            '<p class="kilde">Kilde: dine valg i arbeidsboka; kursets forslag bygger på plan- og bygningsloven '
-            '§§ 4-1, 7-1, 8-1 og 8-2 og KMDs veileder i smart spesialisering.</p></div>')
+    return display.table_frame(
+        "Arbeidet ditt i plansystemet",
+        '<tr><th scope="col">Del av arbeidet</th><th scope="col">Ditt valg</th><th scope="col">Kursets forslag</th></tr>',
+        rows, display.source_text("Kilde: dine valg i arbeidsboka; kursets forslag bygger på plan- og bygningsloven "
+                                  "§§ 4-1, 7-1, 8-1 og 8-2 og KMDs veileder i smart spesialisering."))

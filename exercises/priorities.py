@@ -18,7 +18,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from html import escape
 
-from . import stakeholders
+from . import display, stakeholders
 from .counties import COUNTIES_2024
 from .feedback import Feedback
 from .provenance import FJORDLAND, SSB_11713, Provenance
@@ -115,10 +115,9 @@ def links_table(analysis: Analysis, workbook: Workbook) -> str:
     """The strengths and niches a priority can link to, with where they come from."""
     rows = "".join(f"<tr><td>{escape(link.name)}</td><td>{link.kind}</td></tr>" for link in analysis.links)
     sources = " ".join(dict.fromkeys(data_source(_dict(workbook.value(s))) for s in analysis.sections))
-    return ('<div class="kurs-tabell"><table><caption>Styrker og nisjer du har lagret</caption>'
-            '<thead><tr><th scope="col">Næring</th><th scope="col">Styrke eller nisje</th></tr></thead>'
-            f'<tbody>{rows}</tbody></table><p class="kilde">Kilde: dine valg i {analysis.where()}. '
-            f'{escape(sources)}</p></div>')
+    return display.table_frame("Styrker og nisjer du har lagret",
+                               '<tr><th scope="col">Næring</th><th scope="col">Styrke eller nisje</th></tr>', rows,
+                               display.source_text(f"Kilde: dine valg i {analysis.where()}. {sources}"))
 
 
 def _dict(value) -> dict:

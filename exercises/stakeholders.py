@@ -10,6 +10,7 @@ public sector carries everything.
 from dataclasses import asdict, dataclass
 from html import escape
 
+from . import display
 from .feedback import Feedback
 from .strategy import as_rows, choice, filled_rows, listing, parse_each, repeated
 from .text import clean_text
@@ -140,6 +141,5 @@ def grid_html(actors: list[Actor]) -> str:
             cells.append(f"<td>{'<br>'.join(names) or '–'}</td>")
         body.append(f'<tr><th scope="row">Innflytelse: {LEVELS[influence].lower()}</th>{"".join(cells)}</tr>')
     key = ", ".join(f"{s} = {HELICES[h].lower()}" for h, s in short.items())
-    return (f'<div class="kurs-tabell"><table><caption>Aktørkart: innflytelse og engasjement ({key})</caption>'
-            f'<thead><tr><td></td>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-            '<p class="kilde">Kilde: dine egne vurderinger, lagret i arbeidsboka.</p></div>')
+    return display.table_frame(f"Aktørkart: innflytelse og engasjement ({key})", f"<tr><td></td>{head}</tr>",
+                               "".join(body), display.source_text("Kilde: dine egne vurderinger, lagret i arbeidsboka."))

@@ -71,15 +71,19 @@ class LiveServer:
     def token(self) -> str:
         return self.printed(r"token=([A-Za-z0-9_-]+)")
 
-    def stop(self) -> int:
-        """Ctrl+C, as a person would; the exit code."""
+    def stop(self, patience: float = 90) -> int:
+        """Ctrl+C, as a person would; the exit code (-9 if the server had not
+        stopped its kernels and ended after ``patience`` seconds). How long it
+        took is kept in ``stop_seconds``."""
+        started = time.monotonic()
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
-                self.proc.wait(30)
+                self.proc.wait(patience)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self.stop_seconds = time.monotonic() - started
         return self.proc.returncode
 
 

@@ -77,6 +77,18 @@ def test_every_table_states_its_source(workbook):
     assert "Fiktive undervisningsdata (2023)" in tables[0].source  # Fjordland is labelled as fictional
 
 
+def test_every_table_in_the_html_is_a_named_region(workbook):
+    """Screen readers announce each table frame by its caption (the same
+    frame as the chapters' tables: display.table_frame)."""
+    import re
+
+    html = to_html(build_draft(full(workbook), DAY))
+    frames = re.findall(r'<div class="kurs-tabell" role="region" tabindex="0" aria-label="([^"]+)"><table>'
+                        r'<caption>([^<]+)</caption>', html)
+    assert len(frames) == html.count('class="kurs-tabell"') == 12
+    assert all(label == caption for label, caption in frames)
+
+
 def test_real_county_names_ssb_as_the_source():
     line = data_source({"county": "46", "year": 2019})
     assert line.startswith("Kilde: Statistisk sentralbyrå (SSB), tabell 11713") and "CC BY 4.0" in line
