@@ -179,18 +179,8 @@ class Workbook:
             self._sync(can_set_aside=True)
             if self.problem:
                 raise SaveError(self.problem)
-            data = {**self.data, "schema_version": SCHEMA_VERSION, "updated": _now(),
-                    "sections": {**self.data["sections"], section: {"saved": _now(), "value": value}}}
-            encoded = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
-            if len(encoded) > MAX_BYTES:
-                raise SaveError(f"«{section}» ble ikke lagret: arbeidsboka ville blitt større enn "
-                                f"{MAX_BYTES // 1_000_000} MB. Kort ned teksten, eller ta kontakt med kursholder.")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(self.path, encoded)
-            except OSError as error:
-                raise SaveError(_why_not_saved(section, self.path, error)) from error
-            self.data, self._digest = data, hashlib.sha256(encoded).hexdigest()
+            self._write({**self.data, "schema_version": SCHEMA_VERSION, "updated": _now(),
+                         "sections": {**self.data["sections"], section: {"saved": _now(), "value": value}}}, section)
 
     def replace(self, content: bytes) -> None:
         """Put the workbook file ``content`` (an upload of one the learner
@@ -206,14 +196,23 @@ class Workbook:
                              "Arbeidsboka di er ikke endret.")
         if self.problem:
             raise SaveError(self.problem)
-        encoded = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
         with self._locked():
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(self.path, encoded)
-            except OSError as error:
-                raise SaveError(_why_not_saved(None, self.path, error)) from error
-            self.data, self._digest = data, hashlib.sha256(encoded).hexdigest()
+            self._write(data, None)
+
+    def _write(self, data: dict, section: str | None) -> None:
+        """Write ``data`` whole (the caller holds the lock) and make it what
+        this object holds; SaveError, with nothing changed, if it cannot."""
+        what = f"«{section}» ble ikke lagret" if section else "Arbeidsboka ble ikke lagret"
+        encoded = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False).encode("utf-8")
+        if len(encoded) > MAX_BYTES:
+            raise SaveError(f"{what}: arbeidsboka ville blitt større enn {MAX_BYTES // 1_000_000} MB. "
+                            "Kort ned teksten, eller ta kontakt med kursholder.")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.path, encoded)
+        except OSError as error:
+            raise SaveError(_why_not_saved(section, self.path, error)) from error
+        self.data, self._digest = data, hashlib.sha256(encoded).hexdigest()
 
     def _locked(self):
         """The file's lock, or SaveError saying why it cannot be taken."""
