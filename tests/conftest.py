@@ -27,6 +27,17 @@ def mirror_or_skip() -> Path:
     pytest.skip(message)
 
 
+def require(missing: list[str], tests: str, reason: str) -> None:
+    """Tests that need tools from outside Python (Chromium, LibreOffice …):
+    under CI a missing tool is a failure, elsewhere the tests are skipped
+    with the reason, in Norwegian."""
+    if not missing:
+        return
+    if paths.running_in_ci():
+        pytest.fail(f"CI krever {tests}: {reason}.")
+    pytest.skip(f"{reason}. Testene hoppes over på denne maskinen.")
+
+
 @pytest.fixture(scope="session")
 def mirror() -> Path:
     return mirror_or_skip()

@@ -29,7 +29,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from exercises import paths
+from conftest import require
+
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium"))
@@ -82,12 +83,7 @@ def _missing() -> list[str]:
 
 def require_browser() -> None:
     missing = _missing()
-    if not missing:
-        return
-    reason = "Nettlesertestene trenger " + " og ".join(missing)
-    if paths.running_in_ci():
-        pytest.fail(f"CI krever nettlesertestene: {reason}.")
-    pytest.skip(f"{reason}. Testene hoppes over på denne maskinen.")
+    require(missing, "nettlesertestene", "Nettlesertestene trenger " + " og ".join(missing))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -11,7 +11,6 @@ reason; under CI (CI=true) a missing piece is a failure.
 """
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Pt, RGBColor
+from conftest import require
 from every_chapter import do_every_chapter
 from test_self_assessment import COMMENT
 
@@ -49,12 +49,8 @@ SCORES = {"styrke": 4, "marked": 4, "aktorer": 3, "kobling": 3}
 def tools() -> dict[str, str]:
     found = {name: shutil.which(name) for name in ("soffice", "pdfinfo", "pdftotext", "pdftoppm")}
     missing = [name for name, path in found.items() if path is None]
-    if missing:
-        reason = (f"Mangler {', '.join(missing)} (LibreOffice og poppler-utils: "
-                  "apt-get install libreoffice-writer-nogui poppler-utils)")
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI krever PDF-testen av Word-utkastet: {reason}.")
-        pytest.skip(f"{reason}. Testene hoppes over på denne maskinen.")
+    require(missing, "PDF-testen av Word-utkastet", f"Mangler {', '.join(missing)} (LibreOffice og poppler-utils: "
+            "apt-get install libreoffice-writer-nogui poppler-utils)")
     return found
 
 
