@@ -193,7 +193,7 @@ def newest_environment() -> Path:
 
 def data(options: list[str], required: bool) -> None:
     """Import the real data: from the mirror folder if one is named, or as
-    `options` say (passed on to exercises.data_import, e.g. --ssb, --fil PATH).
+    `options` say (passed on to exercises.data.data_import, e.g. --ssb, --fil PATH).
 
     A refused import keeps the data imported before; only `kurs.py data`
     (and CI) stops on it, `start` and `bygg` go on with the old data."""
@@ -209,7 +209,7 @@ def data(options: list[str], required: bool) -> None:
         return
     say("Henter data" if options else f"Henter SSB-data fra {mirror}")
     try:
-        run(PYTHON, "-m", "exercises.data_import", *(options or ["--speil", mirror]))
+        run(PYTHON, "-m", "exercises.data.data_import", *(options or ["--speil", mirror]))
     except subprocess.CalledProcessError:
         if required or IN_CI:
             raise
@@ -296,7 +296,7 @@ def main(argv: list[str]) -> None:
         return lock()
     environment()
     if command == "utkast":
-        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.export", *argv[1:]], cwd=ROOT).returncode)
+        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.reports.export", *argv[1:]], cwd=ROOT).returncode)
     data(argv[1:] if command == "data" else [], required=command == "data")
     if command == "test":
         extra = [a for a in argv[1:] if a != "--nyeste"]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exercises import relatedness  # noqa: E402
-from exercises.data import load_real_data  # noqa: E402
+from exercises.analysis import relatedness  # noqa: E402
+from exercises.data.dataset import load_real_data  # noqa: E402
 from exercises.views.ranking_view import RankingView  # noqa: E402
-from exercises.workbook import Workbook  # noqa: E402
+from exercises.workbook.store import Workbook  # noqa: E402
 
 
 def median_ms(action, repeat: int) -> float:

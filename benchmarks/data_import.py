@@ -18,9 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from api_fixtures import StubSSB, table_11713, table_13470  # noqa: E402
-from exercises import api_import, data_import, ssb_api  # noqa: E402
-from exercises.klass import load_klass  # noqa: E402
-from exercises.own_data import import_own  # noqa: E402
+
+from exercises.data import (
+    api_import,
+    data_import,
+    ssb_api,  # noqa: E402
+)
+from exercises.data.klass import load_klass  # noqa: E402
+from exercises.data.own_data import import_own  # noqa: E402
 
 
 def median_s(action, repeat: int = 5) -> float:

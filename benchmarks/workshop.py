@@ -20,8 +20,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exercises.workbook import SCHEMA_VERSION  # noqa: E402
-from exercises.workshop import load_group, summarise, summary_docx, summary_html, summary_markdown  # noqa: E402
+from exercises.models.workshop import (  # noqa: E402
+    load_group,
+    summarise,
+    summary_docx,
+    summary_html,
+    summary_markdown,
+)
+from exercises.workbook.store import SCHEMA_VERSION  # noqa: E402
 
 INDUSTRIES = [f"Næring {n:02d}" for n in range(35)]
 TITLES = ["Sjømat med merkevare", "Grønne verft", "Sporbar sjømat med IKT", "Reiseliv hele året",

@@ -2,10 +2,10 @@
 
 from IPython.display import HTML
 
-from . import display
-from .counties import COUNTIES_2024, default_county
-from .data import Dataset, load_course_data
-from .workbook import Workbook
+from exercises.data.counties import COUNTIES_2024, default_county
+from exercises.data.dataset import Dataset, load_course_data
+from exercises.reports import display
+from exercises.workbook.store import Workbook
 
 
 def show(*parts: str) -> HTML:

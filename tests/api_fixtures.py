@@ -21,8 +21,8 @@ from urllib.parse import parse_qs, urlparse
 
 import numpy as np
 
-from exercises.counties import COUNTIES_2024, OLD_TO_2024
-from exercises.municipal import SN2007_17
+from exercises.data.counties import COUNTIES_2024, OLD_TO_2024
+from exercises.data.municipal import SN2007_17
 
 UPDATED = "2025-11-20T08:00:00Z"
 CONFIG = {"apiVersion": "2.0.0", "languages": [{"id": "no", "label": "Norsk"}], "defaultLanguage": "no",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from exercises import paths
-from exercises.data import load_real_data, load_teaching_data
-from exercises.data_import import import_from_mirror
-from exercises.workbook import Workbook
+from exercises.core import paths
+from exercises.data.data_import import import_from_mirror
+from exercises.data.dataset import load_real_data, load_teaching_data
+from exercises.workbook.store import Workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 LEARNER_SECRET = "Læreren skal aldri se denne setningen på nettstedet 7f3a"

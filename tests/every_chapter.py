@@ -10,16 +10,16 @@ from test_self_assessment import SCORES as SELF_ASSESSMENT
 from test_stakeholders import ACTORS
 from test_vision import answer
 
-from exercises.actions import ActionsExercise
-from exercises.monitoring import MonitoringExercise
-from exercises.niches import NicheExercise
-from exercises.planning import save_placements
-from exercises.priorities import PrioritiesExercise
-from exercises.ranking import RankingExercise
-from exercises.self_assessment import save_assessment
-from exercises.specialisation import SpecialisationExercise
-from exercises.stakeholders import save_actors
-from exercises.vision import VisionExercise
+from exercises.models.actions import ActionsExercise
+from exercises.models.monitoring import MonitoringExercise
+from exercises.models.niches import NicheExercise
+from exercises.models.planning import save_placements
+from exercises.models.priorities import PrioritiesExercise
+from exercises.models.ranking import RankingExercise
+from exercises.models.self_assessment import save_assessment
+from exercises.models.specialisation import SpecialisationExercise
+from exercises.models.stakeholders import save_actors
+from exercises.models.vision import VisionExercise
 
 
 def do_every_chapter(workbook, dataset, profile: dict, *, picks, niches, move, priorities, weights=None,

@@ -5,9 +5,14 @@ import pytest
 from test_priorities import RIGHT as PRIORITIES
 from test_priorities import with_priorities
 
-from exercises.actions import MAX_ACTIONS, MAX_RESPONSIBLE, MAX_TEXT, ActionsExercise
+from exercises.models.actions import (
+    MAX_ACTIONS,
+    MAX_RESPONSIBLE,
+    MAX_TEXT,
+    ActionsExercise,
+)
 from exercises.views.actions_view import ActionsView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 FIRST = PRIORITIES[0]["title"]
 RIGHT = [("Felles merkevare for sjømat fra Kystby", "virkemiddel", "Innovasjon Norge", False),

@@ -5,7 +5,7 @@ import json
 from exercises.views.map_view import MapView
 from exercises.views.niche_view import NicheView
 from exercises.views.ranking_view import RankingView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 
 def test_niche_view_end_to_end(real, workbook):
@@ -90,8 +90,8 @@ def test_map_view(real, fjordland):
 
 
 def test_proximity_heatmap_names_the_closest_pairs(real):
-    from exercises.analysis_report import proximity_heatmap
-    from exercises.niches import NicheExercise
+    from exercises.models.niches import NicheExercise
+    from exercises.reports.analysis_report import proximity_heatmap
 
     html = proximity_heatmap(NicheExercise(real, "18"))
     assert 'alt="Varmekart over nærheten φ mellom 8 næringer i Nordland' in html

@@ -28,9 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import require
-
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium"))

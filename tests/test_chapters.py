@@ -13,7 +13,7 @@ import jupytext
 import pytest
 from nbclient import NotebookClient
 
-from exercises import paths
+from exercises.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book").glob("*.md"))

@@ -5,10 +5,10 @@ and the views driven as a learner does."""
 
 import pytest
 
-from exercises.checklist import EU_CRITERIA, MAX_EVIDENCE, ROLES
-from exercises.strategy import CHAPTERS
+from exercises.models.checklist import EU_CRITERIA, MAX_EVIDENCE, ROLES
+from exercises.models.strategy import CHAPTERS
 from exercises.views.checklist_view import EUCriteriaView, RolesView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 PLAN = "Regional plan for innovasjon 2021–2033, kap. 3"
 EU = {"analyse": "ja", "ansvar": "ja", "overvaking": "delvis", "samarbeid": "nei", "system": "ja",
@@ -116,7 +116,7 @@ def test_roles_view_empty_and_wrong_answers_show_messages(workbook):
 
 
 def test_the_draft_shows_a_saved_checklist_and_is_silent_without_one(workbook):
-    from exercises.export import build_draft, to_markdown
+    from exercises.reports.export import build_draft, to_markdown
 
     before = to_markdown(build_draft(workbook))
     assert "Sjekk mot EUs sju kriterier" not in before and "Sjekk mot EUs" not in "".join(build_draft(workbook).missing)

@@ -4,10 +4,15 @@ values in the mirror's README and against the source's own totals."""
 import pandas as pd
 import pytest
 
-from exercises import indicators as ind
-from exercises import data_import, paths
-from exercises.counties import COUNTIES_2024
-from exercises.data import DataMissing, load_course_data, load_real_data
+from exercises.analysis import indicators as ind
+from exercises.core import paths
+from exercises.data import data_import
+from exercises.data.counties import COUNTIES_2024
+from exercises.data.dataset import (
+    DataMissing,
+    load_course_data,
+    load_real_data,
+)
 
 # (county, main group, LQ against the sum of counties, LQ against «Hele landet»), 2019
 KNOWN_2019 = [

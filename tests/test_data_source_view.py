@@ -5,13 +5,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from exercises import paths, ssb_api
-from exercises.data import load_real_data
-from exercises.views.data_source_view import DataSourceView
-
 from api_fixtures import StubSSB, table_11713, table_13470
 from test_ssb_api import closed_port
+
+from exercises.core import paths
+from exercises.data import ssb_api
+from exercises.data.dataset import load_real_data
+from exercises.views.data_source_view import DataSourceView
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "eksempel_egne_data.csv"
 

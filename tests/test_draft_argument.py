@@ -12,18 +12,22 @@ from test_priorities import PROFILE, SCORES
 from test_priorities import RIGHT as PRIORITIES
 from test_self_assessment import COMMENT
 
-from exercises import analysis_report, display, region_report
 from exercises.chapter import start
-from exercises.counties import COUNTIES_2024, DEFAULT_COUNTY
-from exercises.export import build_draft, to_markdown
-from exercises.monitoring import MonitoringExercise
-from exercises.priorities import PrioritiesExercise, priority_key, saved_priorities
-from exercises.ranking import RankingExercise
-from exercises.specialisation import county_profile
+from exercises.data.counties import COUNTIES_2024, DEFAULT_COUNTY
+from exercises.models.monitoring import MonitoringExercise
+from exercises.models.priorities import (
+    PrioritiesExercise,
+    priority_key,
+    saved_priorities,
+)
+from exercises.models.ranking import RankingExercise
+from exercises.models.specialisation import county_profile
+from exercises.models.vision import measurable
+from exercises.reports import analysis_report, display, region_report
+from exercises.reports.export import build_draft, to_markdown
 from exercises.views.priorities_view import PrioritiesView
 from exercises.views.profile_view import ProfileView
-from exercises.vision import measurable
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 DAY = dt.date(2026, 11, 30)
 PICK_REASONS = {"sjomat": "Foredlingen i Fjordby er størst i landet", "fiske": "Kystflåten leverer året rundt",

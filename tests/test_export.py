@@ -14,15 +14,22 @@ from test_priorities import with_priorities
 from test_self_assessment import SCORES as SELF_ASSESSMENT
 from test_vision import answer
 
-from exercises.actions import ActionsExercise
-from exercises.export import build_draft, save_draft, to_docx, to_html, to_markdown, write_draft
-from exercises.monitoring import MonitoringExercise
-from exercises.planning import save_placements
-from exercises.priorities import PrioritiesExercise, data_source
-from exercises.self_assessment import save_assessment
+from exercises.models.actions import ActionsExercise
+from exercises.models.monitoring import MonitoringExercise
+from exercises.models.planning import save_placements
+from exercises.models.priorities import PrioritiesExercise, data_source
+from exercises.models.self_assessment import save_assessment
+from exercises.models.vision import VisionExercise
+from exercises.reports.export import (
+    build_draft,
+    save_draft,
+    to_docx,
+    to_html,
+    to_markdown,
+    write_draft,
+)
 from exercises.views.export_view import ExportView
-from exercises.vision import VisionExercise
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 DAY = dt.date(2026, 11, 27)
 EVIL = "<script>alert('x')</script> & **fet** | rad"

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Pt, RGBColor
 from conftest import require
+from docx.shared import Pt, RGBColor
 from every_chapter import do_every_chapter
 from test_self_assessment import COMMENT
 
-from exercises import word
-from exercises.export import main as export_main
-from exercises.export import write_draft
+from exercises.reports import word
+from exercises.reports.export import main as export_main
+from exercises.reports.export import write_draft
 
 ARTEFACTS = Path(__file__).parent / "artefakter"
 DAY = dt.date(2026, 11, 30)

@@ -13,8 +13,18 @@ from docx.oxml.ns import qn
 from test_export import DAY, docx_text, full
 from test_priorities import with_priorities
 
-from exercises import word
-from exercises.export import Draft, Heading, Paragraph, Table, build_draft, save_draft, to_docx, to_markdown, write_draft
+from exercises.reports import word
+from exercises.reports.export import (
+    Draft,
+    Heading,
+    Paragraph,
+    Table,
+    build_draft,
+    save_draft,
+    to_docx,
+    to_markdown,
+    write_draft,
+)
 
 HOSTILE = ["Aktør\x0bmed linjeskift", "Nul\x00l", "Halv \ud800 surrogat", "Slutt\udfff", "Tab\tog\x1f\x7f",
            "Ikke\ufffe\uffff tegn", "Zero\u200bwidth"]
@@ -111,7 +121,7 @@ def test_the_neutral_template_has_one_font_and_a4():
 
 
 def test_the_command_line_writes_the_draft_or_says_what_is_wrong(workbook, tmp_path, capsys, monkeypatch):
-    from exercises.export import main
+    from exercises.reports.export import main
 
     full(workbook)
     monkeypatch.setenv("ARBEIDSBOK", str(workbook.path))

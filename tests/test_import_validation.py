@@ -17,9 +17,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from exercises import data_import, paths
-from exercises.data import load_real_data
-from exercises.import_check import BadData
+from exercises.core import paths
+from exercises.data import data_import
+from exercises.data.dataset import load_real_data
+from exercises.data.import_check import BadData
 
 ROOT = Path(__file__).resolve().parents[1]
 NAME = data_import.MIRROR_FILE
@@ -54,7 +55,7 @@ def write_mirror(tmp_path: Path, content: bytes | str) -> Path:
 
 def run_import(mirror: Path, cache: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, **{paths.CACHE_ENV: str(cache)})
-    return subprocess.run([sys.executable, "-m", "exercises.data_import", "--speil", str(mirror),
+    return subprocess.run([sys.executable, "-m", "exercises.data.data_import", "--speil", str(mirror),
                            "--kart", str(mirror / "ingen")], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
 

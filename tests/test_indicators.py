@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exercises import indicators as ind
+from exercises.analysis import indicators as ind
 
 
 @pytest.fixture

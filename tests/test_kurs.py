@@ -86,7 +86,7 @@ def test_environment_installs_from_the_lock_once_and_again_only_when_pins_or_loc
 
 def test_data_imports_from_the_mirror_named_by_ssb_speil_and_ci_requires_it(course):
     assert kurs(course, "data", SSB_SPEIL="/speil").returncode == 0
-    assert log(course)[-1] == ".venv -m exercises.data_import --speil /speil"
+    assert log(course)[-1] == ".venv -m exercises.data.data_import --speil /speil"
     in_ci = kurs(course, "data", CI="true")
     assert in_ci.returncode == 1 and "CI krever virkelige data: sett SSB_SPEIL" in in_ci.stderr
 

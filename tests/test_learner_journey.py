@@ -8,7 +8,7 @@ from unittest import mock
 import docx
 import ipywidgets as w
 
-from exercises.counties import COUNTIES_2024
+from exercises.data.counties import COUNTIES_2024
 from exercises.views.actions_view import ActionsView
 from exercises.views.export_view import ExportView
 from exercises.views.monitoring_view import MonitoringView
@@ -22,7 +22,7 @@ from exercises.views.self_assessment_view import SelfAssessmentView
 from exercises.views.specialisation_view import SpecialisationView
 from exercises.views.stakeholders_view import StakeholdersView
 from exercises.views.vision_view import VisionView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 
 def form(view) -> list:
@@ -40,7 +40,7 @@ def saved(view) -> None:
     """Save as a learner does, first on a full disk: the message is shown and
     the form keeps what was typed; then for real."""
     typed = form(view)
-    with mock.patch("exercises.workbook.write_atomic", side_effect=OSError(errno.ENOSPC, "No space left")):
+    with mock.patch("exercises.workbook.store.write_atomic", side_effect=OSError(errno.ENOSPC, "No space left")):
         view.button.click()
     assert "ble ikke lagret: disken er full" in view.feedback.value, view.feedback.value
     assert form(view) == typed

@@ -18,11 +18,11 @@ import urllib.error
 import urllib.request
 
 import pytest
-
-from exercises.live import build
 from live_server import RAW_EXECUTE, LiveServer, kernel_id, wait_until_ready
 from test_browser import BLOCKING, _audit, _is_local, require_browser
 from test_reflow import NARROW, VIEWS, measure
+
+from exercises.live import build
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ import nbformat
 import pytest
 
 from exercises.live import build, kernel, markdown
-from exercises.transfer import download_link, replace_workbook
 from exercises.views.export_view import ExportView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
+from exercises.workbook.transfer import download_link, replace_workbook
 
 ROOT = build.ROOT
 

@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 from test_priorities import RIGHT, with_analysis, with_priorities
 
-from exercises.merge import MAX_PATH, merge_folder, parse_workbook, read_folder, summary_html
-from exercises.priorities import PrioritiesExercise
+from exercises.models.merge import (
+    MAX_PATH,
+    merge_folder,
+    parse_workbook,
+    read_folder,
+    summary_html,
+)
+from exercises.models.priorities import PrioritiesExercise
 from exercises.views.merge_view import MergeView
-from exercises.workbook import SCHEMA_VERSION, Workbook
+from exercises.workbook.store import SCHEMA_VERSION, Workbook
 
 DAMAGED = b'{"schema_version": 1, "sections": {"profil": '
 NEWER = json.dumps({"schema_version": SCHEMA_VERSION + 1, "sections": {}}).encode("utf-8")
@@ -292,7 +298,7 @@ def test_a_summary_that_cannot_be_saved_is_reported_not_raised(folder, tmp_path,
     def full_disk(*_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("exercises.workbook.write_atomic", full_disk)
+    monkeypatch.setattr("exercises.workbook.store.write_atomic", full_disk)
     result, merged = merge_folder(teacher, str(folder))
     assert not result.ok and len(merged.learners) == 3
     assert result.errors[0].startswith("«workshop» ble ikke lagret: disken er full")

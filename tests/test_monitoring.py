@@ -6,11 +6,17 @@ import pytest
 from test_priorities import RIGHT as PRIORITIES
 from test_priorities import with_priorities
 
-from exercises.monitoring import MAX_ASSUMPTION, MAX_INDICATORS, MAX_NAME, MAX_SOURCE, MonitoringExercise
-from exercises.strategy import parse_number
-from exercises.text import InputError
+from exercises.core.text import InputError
+from exercises.models.monitoring import (
+    MAX_ASSUMPTION,
+    MAX_INDICATORS,
+    MAX_NAME,
+    MAX_SOURCE,
+    MonitoringExercise,
+)
+from exercises.models.strategy import parse_number
 from exercises.views.monitoring_view import MonitoringView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 FIRST = PRIORITIES[0]["title"]
 ASSUMPTION = "Hvis flere bedrifter bruker merkevaren, får de bedre pris, og eksporten av foredlet sjømat øker."

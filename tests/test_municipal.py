@@ -4,10 +4,15 @@ in the 2024 structure, relatedness from co-location, and the view."""
 import pandas as pd
 import pytest
 
-from exercises import data_import
-from exercises.import_check import BadData
-from exercises.klass import load_klass
-from exercises.municipal import counties_from_municipalities, load_municipal_data, overview, related_industries
+from exercises.data import data_import
+from exercises.data.import_check import BadData
+from exercises.data.klass import load_klass
+from exercises.data.municipal import (
+    counties_from_municipalities,
+    load_municipal_data,
+    overview,
+    related_industries,
+)
 from exercises.views.municipal_view import MunicipalView
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from exercises.niches import NicheExercise
-from exercises.text import InputError
-from exercises.workbook import Workbook
+from exercises.core.text import InputError
+from exercises.models.niches import NicheExercise
+from exercises.workbook.store import Workbook
 
 
 @pytest.fixture
@@ -62,7 +62,7 @@ def test_neighbours_show_both_relatedness_measures(nordland):
 
 
 def test_a_slight_strength_is_explained_not_given_as_bare_numbers(real):
-    from exercises.niches import CLEAR_LQ
+    from exercises.models.niches import CLEAR_LQ
     seen = set()
     for county in real.regions:
         exercise = NicheExercise(real, county)

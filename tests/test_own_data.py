@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from exercises import paths
-from exercises.data import load_real_data
-from exercises.import_check import BadData
-from exercises.own_data import check_own_csv, import_own
+from exercises.core import paths
+from exercises.data.dataset import load_real_data
+from exercises.data.import_check import BadData
+from exercises.data.own_data import check_own_csv, import_own
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "eksempel_egne_data.csv"
@@ -93,7 +93,7 @@ def test_each_bad_file_gets_its_message_and_nothing_is_loaded(lines, tmp_path, w
 
 def test_kurs_py_data_fil_from_the_command_line(lines, tmp_path):
     env = dict(os.environ, **{paths.CACHE_ENV: str(tmp_path / "cache")})
-    command = [sys.executable, "-m", "exercises.data_import", "--fil"]
+    command = [sys.executable, "-m", "exercises.data.data_import", "--fil"]
     bad = subprocess.run([*command, str(write(tmp_path, lines[0]))], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "bare overskriftsraden" in bad.stderr and "Traceback" not in bad.stderr

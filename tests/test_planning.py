@@ -3,10 +3,17 @@ bygningsloven): right, wrong, empty and too long answers, and the view."""
 
 import pytest
 
-from exercises.planning import (ELEMENTS, MAX_NEXT, PLACES, check_placements, placement_table, save_placements,
-                                saved_answer)
+from exercises.models.planning import (
+    ELEMENTS,
+    MAX_NEXT,
+    PLACES,
+    check_placements,
+    placement_table,
+    save_placements,
+    saved_answer,
+)
 from exercises.views.planning_view import PlanningView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 BEST = {key: element.best for key, element in ELEMENTS.items()}
 

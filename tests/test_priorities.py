@@ -7,12 +7,20 @@ the tests of the chapters after this one."""
 import pytest
 from test_stakeholders import ACTORS
 
-from exercises.priorities import (MAX_REASON, MAX_TITLE, PrioritiesExercise, analysis_links, put_for_priority,
-                                  resolve_priority, saved_for_priority, saved_priorities)
-from exercises.stakeholders import save_actors
-from exercises.text import InputError
+from exercises.core.text import InputError
+from exercises.models.priorities import (
+    MAX_REASON,
+    MAX_TITLE,
+    PrioritiesExercise,
+    analysis_links,
+    put_for_priority,
+    resolve_priority,
+    saved_for_priority,
+    saved_priorities,
+)
+from exercises.models.stakeholders import save_actors
 from exercises.views.priorities_view import PrioritiesView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 PROFILE = {"county": "F1", "county_name": "Kystby", "role": "Deltaker på workshop"}
 PICKS = {"county": "F1", "year": 2023, "picks": [

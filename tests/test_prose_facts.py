@@ -3,8 +3,8 @@ recomputed from the data, so that the prose cannot drift from the tables."""
 
 import pytest
 
-from exercises import indicators as ind
-from exercises.analysis_report import groups
+from exercises.analysis import indicators as ind
+from exercises.reports.analysis_report import groups
 
 
 def test_related_variety_extremes_2019(real):
@@ -63,9 +63,9 @@ def test_kystby_krugman_is_0_32(fjordland):
 
 
 def test_quiz_lq_table_matches_the_data(real):
-    from exercises import display
-    from exercises.quiz import BY_KEY
-    from exercises.specialisation import county_profile
+    from exercises.models.quiz import BY_KEY
+    from exercises.models.specialisation import county_profile
+    from exercises.reports import display
     question = BY_KEY["lq_tabell"]
     profile = county_profile(real, "11", 2019).set_index("name")
     for name, employment, share, lq in question.table[1:]:
@@ -86,7 +86,7 @@ def test_kystby_krugman_half_is_16_percent(fjordland):
 
 
 def test_nordland_worked_reading_2019(real):
-    from exercises.specialisation import MIN_SHARE, county_profile
+    from exercises.models.specialisation import MIN_SHARE, county_profile
     p = county_profile(real, "18", 2019)
     assert p.index[0] == "fiske_havbruk"  # highest LQ
     assert (round(p.loc["fiske_havbruk", "lq"], 2), round(100 * p.loc["fiske_havbruk", "share"], 1)) == (5.22, 3.3)

@@ -5,9 +5,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exercises.ranking import (CRITERIA, RankingExercise, RankingState, apply_moves, check_weights, score)
-from exercises.text import InputError
-from exercises.workbook import Workbook
+from exercises.core.text import InputError
+from exercises.models.ranking import (
+    CRITERIA,
+    RankingExercise,
+    RankingState,
+    apply_moves,
+    check_weights,
+    score,
+)
+from exercises.workbook.store import Workbook
 
 
 @pytest.fixture
@@ -77,7 +84,7 @@ def test_weights_are_normalised():
 
 
 def test_moves_put_an_industry_at_a_position():
-    from exercises.ranking import Move
+    from exercises.models.ranking import Move
     assert apply_moves(["a", "b", "c", "d"], [Move("d", 1, "x")]) == ["d", "a", "b", "c"]
     assert apply_moves(["a", "b", "c", "d"], [Move("a", 3, "x"), Move("d", 1, "y")]) == ["d", "b", "c", "a"]
 

@@ -29,9 +29,7 @@ import threading
 from pathlib import Path
 
 import pytest
-
-from test_browser import (BLOCKING, _audit, _is_local, _QuietHandler, _settle,
-                          site_pages)
+from test_browser import BLOCKING, _audit, _is_local, _QuietHandler, _settle, site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = (Path(__file__).with_name("reflow.js")).read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exercises import relatedness as rl
+from exercises.analysis import relatedness as rl
 
 # Four regions, three industries: a and b always together, c alone.
 M = pd.DataFrame([[1, 1, 0], [1, 1, 0], [1, 0, 1], [0, 0, 1]], index=list("pqrs"), columns=list("abc"))

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from exercises import paths
+from exercises.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "book" / "_ext"))

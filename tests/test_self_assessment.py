@@ -6,10 +6,17 @@ import re
 
 import pytest
 
-from exercises.self_assessment import (ELEMENTS, MAX_COMMENT, check_assessment, radar, save_assessment,
-                                       saved_assessment, weakest)
+from exercises.models.self_assessment import (
+    ELEMENTS,
+    MAX_COMMENT,
+    check_assessment,
+    radar,
+    save_assessment,
+    saved_assessment,
+    weakest,
+)
 from exercises.views.self_assessment_view import SelfAssessmentView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 SCORES = {"organisere": 3, "analysere": 1, "visjon": 2, "prioritere": 4, "gjennomfore": 2, "male": 1}
 COMMENT = "Bygger på den regionale planstrategien og handlingsprogrammet for 2025."

@@ -3,9 +3,9 @@ empty, too long and malformed answers, on Fjordland and on real data."""
 
 import pytest
 
-from exercises.specialisation import MAX_REASON, SpecialisationExercise
-from exercises.text import InputError
-from exercises.workbook import Workbook
+from exercises.core.text import InputError
+from exercises.models.specialisation import MAX_REASON, SpecialisationExercise
+from exercises.workbook.store import Workbook
 
 RIGHT = [("sjomat", "Foredling av fisk fra egne farvann"), ("fiske", "Havbruk og kystfiske"),
          ("verft", "Verft som leverer til fiskeflåten")]
@@ -128,7 +128,7 @@ def test_suppressed_cell_is_explained(real):
 
 
 def test_high_lq_in_a_tiny_industry_is_not_called_supported(real):
-    from exercises.specialisation import MIN_SHARE, SpecialisationExercise
+    from exercises.models.specialisation import MIN_SHARE, SpecialisationExercise
     for county in real.regions:
         exercise = SpecialisationExercise(real, county, 2019)
         p = exercise.profile

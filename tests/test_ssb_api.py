@@ -13,14 +13,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-
-from exercises import api_import, data_import, paths, ssb_api
-from exercises.data import load_real_data
-from exercises.import_check import BadData
-from exercises.klass import load_klass
-from exercises.municipal import counties_from_municipalities, load_municipal_data
-
 from api_fixtures import StubSSB, subset, table_11713, table_13470
+
+from exercises.core import paths
+from exercises.data import api_import, data_import, ssb_api
+from exercises.data.dataset import load_real_data
+from exercises.data.import_check import BadData
+from exercises.data.klass import load_klass
+from exercises.data.municipal import counties_from_municipalities, load_municipal_data
 
 ROOT = Path(__file__).resolve().parents[1]
 GENUINE = "ssb_07221_pxwebapi2_jsonstat2.json"
@@ -210,7 +210,7 @@ def test_the_http_cache_spares_ssb_a_second_time(tables, klass, tmp_path):
 
 def run_cli(env_extra: dict, cache: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, **{paths.CACHE_ENV: str(cache)}, **env_extra)
-    return subprocess.run([sys.executable, "-m", "exercises.data_import", "--ssb"], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "exercises.data.data_import", "--ssb"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -242,7 +242,7 @@ def test_kurs_data_ssb_offline_keeps_the_cache(real_cache, mirror, tmp_path):
 
 def test_without_the_mirror_klass_comes_from_the_klass_api(tables, mirror, klass, tmp_path, monkeypatch):
     monkeypatch.delenv(paths.MIRROR_ENV, raising=False)
-    from exercises import klass as klass_module
+    from exercises.data import klass as klass_module
     with StubSSB(tables, klass=mirror.parent / "klass") as stub:
         monkeypatch.setenv(klass_module.KLASS_ENV, stub.klass_url)
         lines = []
@@ -255,7 +255,7 @@ def test_without_the_mirror_klass_comes_from_the_klass_api(tables, mirror, klass
 
 def test_without_mirror_and_klass_a_norwegian_message(tables, tmp_path, monkeypatch):
     monkeypatch.delenv(paths.MIRROR_ENV, raising=False)
-    from exercises import klass as klass_module
+    from exercises.data import klass as klass_module
     with StubSSB(tables) as stub:  # serves no KLASS: 404
         monkeypatch.setenv(klass_module.KLASS_ENV, stub.klass_url)
         with pytest.raises(ssb_api.ApiUnavailable, match="SSB kjenner ikke adressen"):

@@ -3,9 +3,17 @@ too long answers, and the view driven as a learner does."""
 
 import pytest
 
-from exercises.stakeholders import MAX_ACTORS, Actor, MAX_NAME, check_actors, grid_html, save_actors, saved_actors
+from exercises.models.stakeholders import (
+    MAX_ACTORS,
+    MAX_NAME,
+    Actor,
+    check_actors,
+    grid_html,
+    save_actors,
+    saved_actors,
+)
 from exercises.views.stakeholders_view import StakeholdersView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 # one actor from each strand of the quadruple helix
 ACTORS = [("Havbruk AS", "naeringsliv", 3, 3), ("Universitetet i Fjordby", "kunnskap", 2, 3),

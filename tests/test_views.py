@@ -1,10 +1,10 @@
 """The widget views driven as a learner does: set values, click buttons."""
 
-from exercises.counties import COUNTIES_2024
+from exercises.data.counties import COUNTIES_2024
 from exercises.views.profile_view import ProfileView
 from exercises.views.specialisation_view import SpecialisationView
 from exercises.views.vision_view import VisionView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 
 def test_profile_view_saves_county_and_role(workbook):

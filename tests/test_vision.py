@@ -4,9 +4,17 @@ wrong, empty and too long answers, and the view."""
 import pytest
 from test_priorities import with_analysis
 
-from exercises.vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, VisionExercise, _mentions, notes, parse_vision
+from exercises.models.vision import (
+    MAX_GOALS,
+    MAX_PART,
+    MAX_STATEMENT,
+    VisionExercise,
+    _mentions,
+    notes,
+    parse_vision,
+)
 from exercises.views.vision_view import VisionView
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 RIGHT = dict(statement="Kystby skal leve av havet i hundre år til",
              destination="Et fylke som eksporterer foredlet sjømat med full sporing fra hav til bord",

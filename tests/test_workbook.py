@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from exercises import paths
-from exercises.text import InputError
-from exercises.workbook import MAX_BYTES, SCHEMA_VERSION, SaveError, Workbook
+from exercises.core import paths
+from exercises.core.text import InputError
+from exercises.workbook.store import MAX_BYTES, SCHEMA_VERSION, SaveError, Workbook
 
 
 def test_round_trip_survives_a_kernel_restart(workbook):

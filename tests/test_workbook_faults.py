@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.workbook import Workbook
+from exercises.workbook.store import Workbook
 
 WORKER = Path(__file__).with_name("workbook_worker.py")
 SECONDS = 30  # the figure: two processes saving for 30 s

@@ -1,4 +1,4 @@
-"""The live workshop's group summary (exercises/workshop.py): Borda count,
+"""The live workshop's group summary (exercises/models/workshop.py): Borda count,
 mean rank and Kendall's W against values computed by hand, ties, missing
 and partial rankings, empty and hostile folders, and the summary as HTML,
 Markdown, Word and the join address as a QR code."""
@@ -12,8 +12,16 @@ import pytest
 from PIL import Image
 from test_merge import hostile_files, read_in_time, valid
 
-from exercises.workshop import (GroupSummary, load_group, qr_png, qr_terminal, summarise, summary_docx,
-                                summary_html, summary_markdown)
+from exercises.models.workshop import (
+    GroupSummary,
+    load_group,
+    qr_png,
+    qr_terminal,
+    summarise,
+    summary_docx,
+    summary_html,
+    summary_markdown,
+)
 
 FISH, TOURISM, ICT, SHIPS, ENERGY = "Fiske og havbruk", "Reiseliv", "IKT & tjenester", "Verft", "Energi"
 
@@ -253,7 +261,7 @@ def test_qr_code_for_the_join_address(tmp_path):
 
 def test_participants_built_in_code_are_cleaned_before_word(tmp_path):
     # the server may build Participant objects itself: every string is cleaned again on the way out
-    from exercises.workshop import Participant
+    from exercises.models.workshop import Participant
     dirty = Participant("a.json", "Nord\x00land", ("Fiske\x0b",), (), ("Sjø\ud800mat",), (("Fiske\x0b", 1.0),))
     summary = summarise([dirty, Participant("b.json", None, (), (), ("Sjø\ud800mat",), ())])
     path = summary_docx(summary, tmp_path / "skitten.docx")

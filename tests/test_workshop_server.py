@@ -9,7 +9,7 @@ workshop or teacher code is refused; a participant cannot open another's
 pages (and so not another's workbook); the server keeps the participants'
 keys and workbooks over a restart, and Ctrl+C stops it cleanly.
 
-The teacher page's summary comes from exercises.workshop (the group
+The teacher page's summary comes from exercises.models.workshop (the group
 summary); without that module the summary test is skipped with the reason.
 """
 
@@ -21,7 +21,6 @@ import urllib.parse
 import urllib.request
 
 import pytest
-
 from live_server import LiveServer, wait_until_ready
 from test_browser import BLOCKING, _audit, require_browser
 from test_live import status_of
@@ -145,7 +144,7 @@ def comma(value: float, decimals: int) -> str:
 
 
 def test_three_participants_and_the_teacher_page(browser, workshop, folder):
-    pytest.importorskip("exercises.workshop", reason="gruppesammendraget (exercises.workshop) er ikke med ennå")
+    pytest.importorskip("exercises.models.workshop", reason="gruppesammendraget (exercises.models.workshop) er ikke med ennå")
     people = [join(browser, workshop) for _ in range(3)]
     try:
         for number, (_, page, key) in enumerate(people):

@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from exercises.text import InputError  # noqa: E402
-from exercises.workbook import Workbook  # noqa: E402
+from exercises.core.text import InputError  # noqa: E402
+from exercises.workbook.store import Workbook  # noqa: E402
 
 
 def save(book: Workbook, section: str, chars: int = 0) -> None:

@@ -10,7 +10,7 @@ started (`kurs.py bygg`, a plain `jupyter-book build .`, or the tests).
 import os
 from pathlib import Path
 
-from exercises import paths
+from exercises.core import paths
 
 
 def use_fresh_workbook(app, config) -> None:

@@ -22,7 +22,7 @@ STAMP = "kurs-kode.sha256"
 
 
 def _inputs() -> list[Path]:
-    from exercises import paths  # the data folder may be moved by KURSDATA
+    from exercises.core import paths  # the data folder may be moved by KURSDATA
 
     files = sorted((ROOT / "exercises").rglob("*.py"))
     files += [p for p in [ROOT / "constraints.txt"] if p.exists()]  # the locked package versions

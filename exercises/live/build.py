@@ -35,7 +35,7 @@ import jupytext
 import nbformat
 import yaml
 
-from . import markdown
+from exercises.live import markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(__file__).resolve().parent

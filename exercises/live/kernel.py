@@ -44,7 +44,8 @@ def _warm_up() -> None:
     import matplotlib.pyplot as plt
 
     import exercises
-    from exercises import chapter, data
+    from exercises import chapter
+    from exercises.data import dataset as data
 
     for module in pkgutil.walk_packages(exercises.__path__, "exercises."):
         if not module.name.startswith("exercises.live"):
@@ -68,7 +69,7 @@ def _remember_maps(dataset) -> None:
     arrives (a third of the chapter's work; see benchmarks/live.py)."""
     import functools
 
-    from exercises import analysis_report
+    from exercises.reports import analysis_report
 
     draw = analysis_report.map_figure
 

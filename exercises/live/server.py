@@ -13,7 +13,7 @@ from the page is dropped. This subclass adds:
   participant a random key in a signed cookie; the chapter pages refuse a key
   that is not the visitor's own; the kernel works on ``<folder>/<key>.json``
   (see :mod:`exercises.live.kernel`); a teacher page behind a teacher code
-  shows the group summary from :mod:`exercises.workshop`.
+  shows the group summary from :mod:`exercises.models.workshop`.
 
     python -m exercises.live.server [--port N] [--no-browser] [--folder DIR] [--lan]
 """
@@ -37,7 +37,7 @@ from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
 
-from . import build, kernel
+from exercises.live import build, kernel
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 FIRST = "velkommen"
@@ -195,11 +195,11 @@ class TeacherHandler(JupyterHandler):
         if not self._is_teacher():
             return self._form()
         try:
-            from exercises import workshop as group
+            from exercises.models import workshop as group
         except ImportError:
             self.set_status(503)
             return self.finish(_page("Lærersiden", "<h1>Lærersiden</h1><p class='feil'>Sammendraget for gruppa "
-                                     "mangler i denne versjonen av kurset (modulen exercises.workshop). "
+                                     "mangler i denne versjonen av kurset (modulen exercises.models.workshop). "
                                      "Oppdater kurset.</p>"))
         summary = group.summarise(group.load_group(self.workshop.folder))
         if kind == ".md":
@@ -356,13 +356,13 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
         if not lan:
             print("  Serveren svarer bare på denne maskinen. Start med --lan for at andre skal nå den.\n", flush=True)
         try:
-            from exercises import workshop as group
+            from exercises.models import workshop as group
 
             print(group.qr_terminal(join), flush=True)
             png = group.qr_png(join, workshop.folder / "bli-med.png")
             print(f"  QR-koden som bilde: {png}\n", flush=True)
         except ImportError:
-            print("  (QR-koden mangler: modulen exercises.workshop finnes ikke i denne versjonen.)\n", flush=True)
+            print("  (QR-koden mangler: modulen exercises.models.workshop finnes ikke i denne versjonen.)\n", flush=True)
     url = f"http://127.0.0.1:{port}/?token={token}"
     if not workshop:
         print(f"\nKurset er klart: {url}\nStopp med Ctrl+C.\n", flush=True)

@@ -2,11 +2,17 @@
 
 import ipywidgets as w
 
-from ..actions import KINDS, MAX_ACTIONS, MAX_TEXT, ActionsExercise
-from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, PerPriorityView, dropdown, heading, text_input
-
-from .stale import forget_saved_on_change
+from exercises.models.actions import KINDS, MAX_ACTIONS, MAX_TEXT, ActionsExercise
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    PerPriorityView,
+    dropdown,
+    heading,
+    text_input,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class ActionsView(PerPriorityView):

@@ -5,9 +5,23 @@ from html import escape
 
 import ipywidgets as w
 
-from ..checklist import EU_CRITERIA, MAX_COMMENT, MAX_EVIDENCE, ROLES, Checklist
-from ..workbook import Workbook
-from .common import ExerciseView, dropdown, heading, save_button, show_feedback, text_input, workbook_notice
+from exercises.models.checklist import (
+    EU_CRITERIA,
+    MAX_COMMENT,
+    MAX_EVIDENCE,
+    ROLES,
+    Checklist,
+)
+from exercises.views.common import (
+    ExerciseView,
+    dropdown,
+    heading,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.workbook.store import Workbook
 
 
 class ChecklistView(ExerciseView):

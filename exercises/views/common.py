@@ -4,11 +4,11 @@ from html import escape
 
 import ipywidgets as w
 
-from .. import display
-from ..feedback import Feedback
-from ..strategy import chapter
-from ..text import InputError
-from ..workbook import Workbook
+from exercises.core.feedback import Feedback
+from exercises.core.text import InputError
+from exercises.models.strategy import chapter
+from exercises.reports import display
+from exercises.workbook.store import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
 LABEL_STYLE = {"description_width": "9rem"}

@@ -5,8 +5,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..data_source import current_source, fetch_from_ssb, load_own_file
-from .common import ExerciseView
+from exercises.data.data_source import current_source, fetch_from_ssb, load_own_file
+from exercises.views.common import ExerciseView
 
 
 class DataSourceView(ExerciseView):

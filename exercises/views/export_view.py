@@ -2,10 +2,15 @@
 
 import ipywidgets as w
 
-from ..export import build_draft, save_draft, to_html
-from ..workbook import Workbook
-from .common import ExerciseView, save_button, show_feedback, workbook_notice
-from .transfer_view import TransferView
+from exercises.reports.export import build_draft, save_draft, to_html
+from exercises.views.common import (
+    ExerciseView,
+    save_button,
+    show_feedback,
+    workbook_notice,
+)
+from exercises.views.transfer_view import TransferView
+from exercises.workbook.store import Workbook
 
 
 class ExportView(ExerciseView):

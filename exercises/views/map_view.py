@@ -2,9 +2,9 @@
 
 import ipywidgets as w
 
-from .. import analysis_report
-from ..data import Dataset
-from .common import LABEL_STYLE, WIDE, ExerciseView
+from exercises.data.dataset import Dataset
+from exercises.reports import analysis_report
+from exercises.views.common import LABEL_STYLE, WIDE, ExerciseView
 
 
 class MapView(ExerciseView):

@@ -1,10 +1,15 @@
 """View for «Indikatorer for hver prioritering» (chapter Måle og lære)."""
 
-from ..monitoring import FIELDS, LEVELS, MAX_ASSUMPTION, MAX_INDICATORS, MonitoringExercise
-from ..workbook import Workbook
-from .common import PerPriorityView, dropdown, heading, row, text_input
-from .stale import forget_saved_on_change
-
+from exercises.models.monitoring import (
+    FIELDS,
+    LEVELS,
+    MAX_ASSUMPTION,
+    MAX_INDICATORS,
+    MonitoringExercise,
+)
+from exercises.views.common import PerPriorityView, dropdown, heading, row, text_input
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 PLACEHOLDERS = {"name": "Hva måles, med enhet", "baseline": "Tall", "baseline_year": "År",
                 "target": "Tall", "target_year": "År", "source": "For eksempel SSB, tabell 11713"}

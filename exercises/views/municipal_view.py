@@ -6,11 +6,16 @@ from html import escape
 
 import ipywidgets as w
 
-from .. import display
-from ..counties import COUNTIES_2024
-from ..data import DataMissing
-from ..municipal import UNKNOWN_INDUSTRY, load_municipal_data, overview, related_industries
-from .common import ExerciseView, dropdown
+from exercises.data.counties import COUNTIES_2024
+from exercises.data.dataset import DataMissing
+from exercises.data.municipal import (
+    UNKNOWN_INDUSTRY,
+    load_municipal_data,
+    overview,
+    related_industries,
+)
+from exercises.reports import display
+from exercises.views.common import ExerciseView, dropdown
 
 LIMITS = ("Tabell 13470 har bare 17 næringsgrupper. Den viser hvor folk jobber, men skiller ikke for eksempel "
           "fiske fra jordbruk eller olje fra bergverk; til det trengs fylkestallene i tabell 11713. Beslektethet "

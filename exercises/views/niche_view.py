@@ -2,14 +2,22 @@
 
 import ipywidgets as w
 
-from .. import analysis_report
-from ..counties import default_county
-from ..data import Dataset
-from ..niches import MAX_NICHES, MAX_REASON, NicheExercise
-from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
-from .pick_rows import PickRows
-from .stale import forget_saved_on_change
+from exercises.data.counties import default_county
+from exercises.data.dataset import Dataset
+from exercises.models.niches import MAX_NICHES, MAX_REASON, NicheExercise
+from exercises.reports import analysis_report
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    county_dropdown,
+    save_button,
+    show_feedback,
+    workbook_notice,
+)
+from exercises.views.pick_rows import PickRows
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class NicheView(ExerciseView):

@@ -2,7 +2,7 @@
 
 import ipywidgets as w
 
-from .common import LABEL_STYLE, WIDE
+from exercises.views.common import LABEL_STYLE, WIDE
 
 EMPTY = ("— velg næring —", "")
 

@@ -2,11 +2,27 @@
 
 import ipywidgets as w
 
-from ..planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
-from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
-from .stale import forget_saved_on_change
-
+from exercises.models.planning import (
+    ELEMENTS,
+    FORMS,
+    MAX_NEXT,
+    PLACES,
+    placement_table,
+    save_placements,
+    saved_answer,
+)
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    dropdown,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 ELEMENT_STYLE = {"description_width": "18rem"}
 

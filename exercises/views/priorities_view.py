@@ -2,14 +2,28 @@
 
 import ipywidgets as w
 
-from ..priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise, links_table, \
-    missing_analysis
-from ..strategy import chapter
-from ..workbook import Workbook
-from .common import (ExerciseView, heading, multi_select, notice, save_button, show_feedback,
-                     text_input, workbook_notice)
-from .stale import forget_saved_on_change
-
+from exercises.models.priorities import (
+    CRITERIA,
+    MAX_PRIORITIES,
+    MAX_REASON,
+    MAX_TITLE,
+    PrioritiesExercise,
+    links_table,
+    missing_analysis,
+)
+from exercises.models.strategy import chapter
+from exercises.views.common import (
+    ExerciseView,
+    heading,
+    multi_select,
+    notice,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 CRITERION_STYLE = {"description_width": "20rem"}
 

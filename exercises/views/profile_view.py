@@ -2,12 +2,19 @@
 
 import ipywidgets as w
 
-from ..counties import default_county
-from ..profile import ROLES, save_profile
-from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
-
-from .stale import forget_saved_on_change
+from exercises.data.counties import default_county
+from exercises.models.profile import ROLES, save_profile
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    county_dropdown,
+    save_button,
+    show_feedback,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class ProfileView(ExerciseView):

@@ -4,11 +4,23 @@ from html import escape
 
 import ipywidgets as w
 
-from ..quiz import QUESTIONS, Question, mark_html, save_quiz, saved_answers
-from ..workbook import Workbook
-from .common import NARROW, ExerciseView, heading, save_button, show_feedback, workbook_notice
-
-from .stale import forget_saved_on_change
+from exercises.models.quiz import (
+    QUESTIONS,
+    Question,
+    mark_html,
+    save_quiz,
+    saved_answers,
+)
+from exercises.views.common import (
+    NARROW,
+    ExerciseView,
+    heading,
+    save_button,
+    show_feedback,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class QuizView(ExerciseView):

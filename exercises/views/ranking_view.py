@@ -2,16 +2,23 @@
 
 import ipywidgets as w
 
-from .. import analysis_report
-from ..counties import default_county
-from ..data import Dataset
-from ..feedback import Feedback
-from ..ranking import CRITERIA, SCALE, RankingExercise
-from ..text import InputError
-from ..workbook import Workbook
-from .common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
-from .stale import forget_saved_on_change
-
+from exercises.core.feedback import Feedback
+from exercises.core.text import InputError
+from exercises.data.counties import default_county
+from exercises.data.dataset import Dataset
+from exercises.models.ranking import CRITERIA, SCALE, RankingExercise
+from exercises.reports import analysis_report
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    county_dropdown,
+    save_button,
+    show_feedback,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 WIDE_LABEL = {"description_width": "16rem"}
 

@@ -4,11 +4,24 @@ from html import escape
 
 import ipywidgets as w
 
-from ..self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
-from ..workbook import Workbook
-from .common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
-from .stale import forget_saved_on_change
-
+from exercises.models.self_assessment import (
+    ELEMENTS,
+    MAX_COMMENT,
+    SCALE,
+    radar,
+    save_assessment,
+    saved_assessment,
+)
+from exercises.views.common import (
+    ExerciseView,
+    dropdown,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 OPTIONS = {score: f"{score} – {label}" for score, label in SCALE.items()}
 

@@ -2,11 +2,25 @@
 
 import ipywidgets as w
 
-from ..stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, saved_actors
-from ..workbook import Workbook
-from .common import ExerciseView, dropdown, row, save_button, show_feedback, text_input, workbook_notice
-
-from .stale import forget_saved_on_change
+from exercises.models.stakeholders import (
+    HELICES,
+    LEVELS,
+    MAX_ACTORS,
+    grid_html,
+    save_actors,
+    saved_actors,
+)
+from exercises.views.common import (
+    ExerciseView,
+    dropdown,
+    row,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class StakeholdersView(ExerciseView):

@@ -1,13 +1,13 @@
 """Downloads of the draft and the workbook, and the workbook upload, as
-widgets for «Ditt utkast» (model: :mod:`exercises.transfer`)."""
+widgets for «Ditt utkast» (model: :mod:`exercises.workbook.transfer`)."""
 
 import ipywidgets as w
 
-from ..export import build_draft, to_docx, to_html, to_markdown
-from ..transfer import download_link, replace_workbook
-from ..word import TemplateError
-from ..workbook import Workbook
-from .common import show_feedback
+from exercises.reports.export import build_draft, to_docx, to_html, to_markdown
+from exercises.reports.word import TemplateError
+from exercises.views.common import show_feedback
+from exercises.workbook.store import Workbook
+from exercises.workbook.transfer import download_link, replace_workbook
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -2,11 +2,24 @@
 
 import ipywidgets as w
 
-from ..vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, PARTS, VisionExercise
-from ..workbook import Workbook
-from .common import ExerciseView, heading, row, save_button, show_feedback, text_input, workbook_notice
-
-from .stale import forget_saved_on_change
+from exercises.models.vision import (
+    MAX_GOALS,
+    MAX_PART,
+    MAX_STATEMENT,
+    PARTS,
+    VisionExercise,
+)
+from exercises.views.common import (
+    ExerciseView,
+    heading,
+    row,
+    save_button,
+    show_feedback,
+    text_input,
+    workbook_notice,
+)
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.store import Workbook
 
 
 class VisionView(ExerciseView):

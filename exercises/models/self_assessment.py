@@ -1,0 +1,169 @@
+"""Exercise «Egenvurdering» (chapter Fylkeskommunens roller).
+
+The learner scores their county's work on each of the six elements of
+KMD's guide from 0 to 5, on the scale of EU's RIS3 self-assessment wheel
+(0 no information, 1 poor, 2 to be improved, 3 fair, 4 strong,
+5 excellent), and sees the scores as a radar chart ("spider graph").
+Feedback names the weakest elements and the chapter that helps with each.
+The scores are the learner's own judgement, and every output says so.
+"""
+
+import math
+from dataclasses import dataclass
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from exercises.core.feedback import Feedback  # noqa: E402
+from exercises.core.text import InputError, clean_text  # noqa: E402
+from exercises.data.provenance import OwnWork  # noqa: E402
+from exercises.models.strategy import blank, chapter, choice, listing  # noqa: E402
+from exercises.reports import display  # noqa: E402
+from exercises.reports.charts import COLOURS, LINE  # noqa: E402
+from exercises.workbook.store import Workbook  # noqa: E402
+
+SECTION = "roller"
+MAX_COMMENT = 500
+SCALE = {0: "Ingen informasjon", 1: "Svak", 2: "Bør forbedres", 3: "Middels", 4: "Sterk", 5: "Utmerket"}
+OWN = OwnWork("Kilde: din egen vurdering, lagret i arbeidsboka. Poengene er ditt eget skjønn, ikke en måling. "
+              "Skalaen 0–5 er fra EUs egenvurderingshjul for RIS3 (S3 Platform).")
+
+
+@dataclass(frozen=True)
+class Element:
+    label: str
+    section: str  # the workbook section whose chapter helps with this element
+    question: str
+
+
+ELEMENTS = {
+    "organisere": Element("Organisere", "aktorer",
+                          "Er de rette aktørene fra alle fire trådene med, og er det klart hvem som styrer arbeidet?"),
+    "analysere": Element("Analysere", "analyse",
+                         "Finnes det en oppdatert analyse av fylkets styrker og muligheter, og blir den drøftet "
+                         "med aktørene?"),
+    "visjon": Element("Visjon og mål", "visjon",
+                      "Har fylket en felles visjon, og mål med tall og år?"),
+    "prioritere": Element("Prioritere", "prioriteringer",
+                          "Er det valgt få prioriteringer, med begrunnelse og aktører som vil drive dem?"),
+    "gjennomfore": Element("Gjennomføre", "tiltak",
+                           "Har prioriteringene tiltak, ansvarlige og en blanding av virkemidler?"),
+    "male": Element("Måle og lære", "indikatorer",
+                    "Følges arbeidet opp med indikatorer, og justerer dere underveis?"),
+}
+
+
+def parse_assessment(scores, comment) -> tuple[dict | None, list[str]]:
+    """Scores 0–5 (numbers or scale labels) for every element, and an
+    optional comment; or the messages for what is wrong."""
+    if not isinstance(scores, dict):
+        return None, ["Poengene må komme fra skjemaet, ett tall 0–5 for hvert element."]
+    errors = [f"Ukjent element: «{str(k)[:40]}». Bruk elementene i skjemaet." for k in scores if k not in ELEMENTS]
+    parsed = {}
+    for key, element in ELEMENTS.items():
+        value = scores.get(key)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        try:
+            if blank(value):
+                raise InputError(f"{element.label}: velg et tall fra 0 til 5.")
+            parsed[key] = choice(value, SCALE, element.label)
+        except InputError as error:
+            errors.append(str(error))
+    try:
+        comment = clean_text(comment, "Hva bygger vurderingen på", max_length=MAX_COMMENT, required=False)
+    except InputError as error:
+        errors.append(str(error))
+    if errors:
+        return None, errors
+    return {"scores": parsed, "comment": comment}, []
+
+
+def weakest(scores: dict[str, int]) -> list[str]:
+    """The elements with the lowest score (none if every score is 5)."""
+    low = min(scores.values())
+    return [] if low == 5 else [k for k, v in scores.items() if v == low]
+
+
+def notes(answer: dict) -> list[str]:
+    scores = answer["scores"]
+    mean = sum(scores.values()) / len(scores)
+    result = [f"Gjennomsnittet er {display.number(mean, 1)} av 5. Poengene er ditt eget skjønn, ikke en måling."]
+    low = weakest(scores)
+    if low and len(low) < len(scores):
+        result.append(f"Svakest: {listing(ELEMENTS[k].label for k in low)} "
+                      f"({scores[low[0]]}, {SCALE[scores[low[0]]].lower()}). Begynn gjerne der.")
+        for key in low:
+            result.append(f"{ELEMENTS[key].label}: kapitlet {chapter(ELEMENTS[key].section)} gir deg verktøy "
+                          f"for dette. {ELEMENTS[key].question}")
+    elif low:
+        result.append("Alle elementene har samme poeng. Hjulet er mest nyttig når det viser hvor dere er sterkest "
+                      "og svakest. Se på elementene igjen: er noen av dem likevel litt bedre eller svakere?")
+    unknown = [ELEMENTS[k].label for k, v in scores.items() if v == 0]
+    if unknown:
+        result.append(f"Du har gitt 0 (ingen informasjon) på {listing(unknown)}. Finn ut hva som finnes, for "
+                      "eksempel i den regionale planstrategien og handlingsprogrammet, og vurder på nytt.")
+    if min(scores.values()) >= 4:
+        result.append("Høye poeng overalt. Spør kolleger og aktører utenfor fylkeskommunen om de er enige: "
+                      "hjulet er laget både for egenvurdering og for vurdering fra andre.")
+    if not answer["comment"]:
+        result.append("Skriv gjerne hva vurderingen bygger på, så kan du og andre se hvorfor du ga poengene.")
+    return result
+
+
+def check_assessment(scores, comment) -> Feedback:
+    answer, errors = parse_assessment(scores, comment)
+    return Feedback(errors=errors) if errors else Feedback(notes=notes(answer))
+
+
+def save_assessment(workbook: Workbook, scores, comment) -> Feedback:
+    """Check the scores and, if there is nothing to fix, save them."""
+    answer, errors = parse_assessment(scores, comment)
+    if errors:
+        return Feedback(errors=errors)
+    workbook.put(SECTION, {"county": workbook.county, **answer})
+    return Feedback(notes=notes(answer), saved=f"Egenvurderingen er lagret i arbeidsboka ({workbook.path}).")
+
+
+def saved_assessment(workbook: Workbook) -> dict | None:
+    """The saved scores and comment, or None if nothing complete is saved."""
+    entry = workbook.value(SECTION, {})
+    if not isinstance(entry, dict):
+        return None
+    answer, errors = parse_assessment(entry.get("scores"), entry.get("comment"))
+    return None if errors else answer
+
+
+def score_text(key: str, score: int) -> str:
+    return f"{ELEMENTS[key].label} {score} ({SCALE[score].lower()})"
+
+
+def radar(scores: dict[str, int], county: str | None = None) -> str:
+    """The scores as a radar chart, with the score written at each point
+    and every score in the alt text, so it can be read without the shape."""
+    keys = list(ELEMENTS)
+    angles = [2 * math.pi * n / len(keys) for n in range(len(keys))]
+    values = [scores[k] for k in keys]
+    fig = plt.figure(figsize=(6.5, 6.5))
+    ax = fig.add_subplot(projection="polar")
+    ax.set_theta_offset(math.pi / 2)  # the first element at the top, then clockwise
+    ax.set_theta_direction(-1)
+    ax.plot(angles + angles[:1], values + values[:1], color=COLOURS["blue"], linewidth=2, marker="o")
+    ax.fill(angles + angles[:1], values + values[:1], color=COLOURS["blue"], alpha=0.15)
+    for angle, value in zip(angles, values):
+        ax.annotate(str(value), (angle, value), xytext=(0, 7), textcoords="offset points", ha="center",
+                    fontsize=10, fontweight="bold", color=LINE)
+    ax.set_xticks(angles, [f"{ELEMENTS[k].label}\n({SCALE[scores[k]].lower()})" for k in keys], fontsize=9)
+    ax.set_ylim(0, 5.6)
+    ax.set_yticks(range(6), [str(n) for n in range(6)], fontsize=8, color=LINE)
+    ax.set_rlabel_position(180 / len(keys))
+    ax.tick_params(axis="x", pad=12)
+    where = f" i {county}" if county else ""
+    ax.set_title(f"Egenvurdering av arbeidet med smart spesialisering{where} (0–5)", fontsize=11, pad=24)
+    alt = ("Radardiagram (edderkoppdiagram) over din egenvurdering" + (f" av {county}" if county else "") + ", 0–5 på hvert av veilederens seks "
+           "elementer: " + "; ".join(score_text(k, scores[k]) for k in keys) + ".")
+    html = display.figure(fig, alt, OWN)
+    plt.close(fig)
+    return html

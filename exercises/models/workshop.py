@@ -1,0 +1,290 @@
+"""The group summary of a live workshop (chapter For lærere og workshopledere).
+
+In workshop mode (``kurs.py workshop``) every participant saves a workbook
+of their own as ``<key>.json`` in the teacher's folder, the key being a
+random token. This module reads that folder and sums up the group: how
+many chose each strength and niche, the group's ranking of industries
+(Borda count and mean rank), how far the participants agree (Kendall's
+W), and which priorities many share and which only one proposed. It writes
+the summary as HTML, Markdown and Word, and draws the QR code for the join
+address. Pure: no widgets, no server; the workshop server calls these
+functions.
+
+Reading the folder is :func:`exercises.models.merge.read_folder`, the same safe
+reader as the teacher's file-based merge: a hostile file is skipped and
+named, never opened if it is not a regular file, and every string is
+cleaned of control characters and lone surrogates before it goes anywhere.
+"""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import segno
+
+from exercises.core.atomic import write_atomic
+from exercises.models.merge import (
+    Learner,
+    count,
+    fractional_ranks,
+    mixed_counties,
+    plain,
+    read_folder,
+)
+from exercises.models.strategy import listing
+from exercises.reports import export
+from exercises.reports.display import number
+
+Participant = Learner  # key (file name without .json), county, strengths, niches, priorities, ranking
+
+SOURCE = ("Kilde: deltakernes egne arbeidsbøker fra workshopen ({n} deltakere). Tallene er deltakernes egne valg "
+          "og vurderinger, ikke data fra SSB.")
+# Reading of Kendall's W: the course's own rule of thumb, in line with the scale R. C. Schmidt (1997)
+# gives for Delphi panels (0.1 very weak, 0.3 weak, 0.5 moderate, 0.7 strong, 0.9 unusually strong).
+AGREEMENT = [(0.9, "svært sterk enighet"), (0.7, "sterk enighet"), (0.5, "moderat enighet"),
+             (0.3, "svak enighet"), (0.1, "svært svak enighet"), (0.0, "nesten ingen enighet")]
+AGREEMENT_SOURCE = ("Inndelingen er kursets egen tommelfingerregel, i tråd med skalaen Schmidt (1997) bruker for "
+                    "ekspertpaneler: 0,1 svært svak, 0,3 svak, 0,5 moderat, 0,7 sterk og 0,9 svært sterk enighet. "
+                    "Schmidt, R. C. (1997). Managing Delphi surveys using nonparametric statistical techniques. "
+                    "Decision Sciences 28(3), 763–774.")
+
+
+class Group(list):
+    """The participants read from a folder (a list of :class:`Participant`),
+    with ``notes``: one Norwegian message per file that was skipped."""
+
+    def __init__(self, participants=(), notes=()):
+        super().__init__(participants)
+        self.notes: list[str] = list(notes)
+
+
+def load_group(folder: Path | str) -> Group:
+    """Every participant workbook ``folder/*.json``, read safely: a file that
+    cannot be used is skipped and named in ``.notes`` (never a crash). A
+    folder that is missing or cannot be read gives an empty group with a
+    note."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return Group(notes=[f"Fant ikke workshopmappen {plain(folder, 500)}. Start workshopen på nytt med "
+                            "--folder og en mappe du kan skrive i."])
+    try:
+        merged = read_folder(folder)
+    except OSError as error:
+        return Group(notes=[f"Kunne ikke lese workshopmappen {plain(folder, 500)} ({error.strerror or error}). "
+                            "Sjekk at du har lesetilgang til mappen."])
+    return Group(merged.learners, merged.skipped)
+
+
+@dataclass
+class GroupSummary:
+    """What the teacher's page shows. Lists of (name, number) pairs are
+    sorted best first; names that tie keep alphabetical order."""
+    n: int  # participants whose workbooks were read
+    ranked: int  # of them, how many have saved a ranking in «Analysere»
+    strengths: list[tuple[str, int]]  # (industry, how many chose it as a strength)
+    niches: list[tuple[str, int]]  # (industry, how many chose it as a candidate niche)
+    borda: list[tuple[str, float]]  # (industry, Borda points), most points first
+    mean_rank: list[tuple[str, float]]  # (industry, mean rank, 1 = best), best first
+    left_out: list[str]  # industries not ranked by every participant who ranked: not in the three measures
+    kendall_w: float | None  # None when it cannot be computed; ``agreement`` says why
+    agreement: str  # Norwegian plain-language reading of W
+    shared_priorities: list[tuple[str, int]]  # proposed by two or more participants
+    single_priorities: list[str]  # proposed by only one participant
+    notes: list[str] = field(default_factory=list)  # skipped files, counties that differ: Norwegian notes
+
+
+def concordance(rankings: list[dict[str, float]]) -> tuple[list[str], dict[str, float], float | None]:
+    """(the industries every ranking includes, the rank sum of each, Kendall's W).
+
+    Rule for participants who ranked different industries: only the
+    industries that *every* ranking includes are used, and each
+    participant's ranks are renumbered 1..m within them (ties share the
+    mean place). The others are reported as left out rather than guessed.
+    In the course every participant ranks all industries of the data set,
+    so this only matters when someone used other data (e.g. Fjordland).
+
+    W = 12·S / (n²(m³ − m) − n·ΣT), where n is the number of rankings, m the
+    number of industries, S the sum of squared deviations of the rank sums
+    from their mean n(m + 1)/2, and T = Σ(t³ − t) over each ranking's groups
+    of t tied industries (Kendall's tie correction). W is None with fewer
+    than two rankings or two industries, or when every ranking ties all.
+    """
+    common = set.intersection(*(set(r) for r in rankings)) if rankings else set()
+    names = sorted(common, key=str.casefold)
+    renumbered = [fractional_ranks({name: r[name] for name in names}) for r in rankings]
+    sums = {name: sum(r[name] for r in renumbered) for name in names}
+    n, m = len(rankings), len(names)
+    if n < 2 or m < 2:
+        return names, sums, None
+    mean = n * (m + 1) / 2
+    s = sum((total - mean) ** 2 for total in sums.values())
+    ties = 0.0
+    for r in renumbered:
+        for rank in set(r.values()):
+            t = sum(1 for value in r.values() if value == rank)
+            ties += t ** 3 - t
+    denominator = n ** 2 * (m ** 3 - m) - n * ties
+    return names, sums, 12 * s / denominator if denominator > 0 else None
+
+
+def reading(w: float | None, n: int, m: int) -> str:
+    """Kendall's W in plain Norwegian, or why it is missing."""
+    if n < 2:
+        return "Enigheten kan regnes ut når minst to deltakere har lagret en rangering i «Analysere»."
+    if m < 2:
+        return "Enigheten kan ikke regnes ut: deltakerne har færre enn to næringer felles i rangeringene sine."
+    if w is None:
+        return "Enigheten kan ikke regnes ut: alle deltakerne har satt alle næringene på delt plass."
+    label = next(text for limit, text in AGREEMENT if w >= limit - 1e-12)
+    return (f"Kendalls W er {number(w, 2)}: {label} om rangeringen ({n} deltakere, {m} næringer). "
+            "W er 1 når alle har rangert likt, og nær 0 når rangeringene ikke har noe til felles.")
+
+
+def summarise(participants: list[Participant]) -> GroupSummary:
+    """The group's summary (pure).
+
+    Borda count: in a ranking of m industries, the industry on place r gets
+    m − r points (first m − 1, last 0; tied industries share the mean of
+    their places' points); the group's points are the sum. Mean rank: the
+    mean of the participants' places (1 = best). Both are computed over the
+    same industries as Kendall's W (see :func:`concordance`). With
+    complete rankings Borda points = n·m − rank sum, so the two orders agree;
+    both are shown because Borda is familiar from votes and the mean place
+    is easier to read. Participants without a saved ranking count in the
+    choices and priorities, not in the ranking.
+
+    Priorities are matched simply: titles that differ only in case or
+    spacing count as one; other spellings or synonyms count as different.
+    """
+    notes = [*getattr(participants, "notes", []), *mixed_counties(participants)]
+    participants = list(participants)
+    rankings = [dict(p.ranking) for p in participants if p.ranking]
+    names, sums, w = concordance(rankings)
+    n, m = len(rankings), len(names)
+    everyone = {name for r in rankings for name in r}
+    order = sorted(names, key=lambda name: (sums[name], name.casefold()))
+    priorities = count(participants, "priorities")
+    return GroupSummary(
+        n=len(participants), ranked=n,
+        strengths=count(participants, "strengths"), niches=count(participants, "niches"),
+        borda=[(name, n * m - sums[name]) for name in order],
+        mean_rank=[(name, sums[name] / n) for name in order],
+        left_out=sorted(everyone - set(names), key=str.casefold),
+        kendall_w=w, agreement=reading(w, n, m),
+        shared_priorities=[(title, k) for title, k in priorities if k > 1],
+        single_priorities=[title for title, k in priorities if k == 1],
+        notes=notes,
+    )
+
+
+# the summary as a document --------------------------------------------------
+def _places(values: list[tuple[str, float]], reverse: bool) -> dict[str, int]:
+    """Place of each name; equal values share the best place (1, 2, 2, 4)."""
+    result = {}
+    for name, value in values:
+        result[name] = 1 + sum(1 for _, other in values if (other > value if reverse else other < value))
+    return result
+
+
+def _blocks(summary: GroupSummary) -> export.Draft:
+    """The summary as the blocks the draft export renders (Heading, Paragraph,
+    Bullets, Table), so HTML, Markdown and Word say exactly the same."""
+    source = SOURCE.format(n=summary.n)
+    draft = export.Draft("Oppsummering av workshopen", dt.date.today())
+    add = draft.blocks.append
+    add(export.Heading(draft.title, 1))
+    add(export.Paragraph(f"{summary.n} deltakeres arbeidsbøker er lest. Alle tallene under kommer fra deltakernes "
+                         "egne arbeidsbøker: hva de har valgt og rangert i kurset."))
+    if summary.notes:
+        add(export.Paragraph("Merk:"))
+        add(export.Bullets(tuple(plain(note, 400) for note in summary.notes[:50])))
+
+    for heading, rows, what in (("Styrker", summary.strengths, "som styrke"),
+                                ("Kandidatnisjer", summary.niches, "som kandidatnisje")):
+        add(export.Heading(heading))
+        if rows:
+            add(export.Table(f"{heading} gruppen valgte", ("Næring", f"Antall som valgte den {what}"),
+                             tuple((plain(name), str(k)) for name, k in rows), source))
+        else:
+            add(export.Paragraph(f"Ingen av deltakerne har lagret {heading.lower()} ennå."))
+
+    add(export.Heading("Gruppens rangering av næringene"))
+    if summary.borda:
+        borda_place = _places(summary.borda, reverse=True)
+        mean = dict(summary.mean_rank)
+        mean_place = _places(summary.mean_rank, reverse=False)
+        add(export.Paragraph(
+            f"{summary.ranked} av {summary.n} deltakere har lagret en rangering i «Analysere». Bordatelling: "
+            "på en liste med m næringer gir førsteplassen m − 1 poeng og sisteplassen 0; poengene legges sammen. "
+            "Gjennomsnittlig plass: snittet av deltakernes plasseringer (1 er best). Delt plass gir snittet av "
+            "plassene."))
+        add(export.Table("Gruppens rangering: Bordapoeng og gjennomsnittlig plass",
+                         ("Næring", "Bordapoeng", "Plass etter Borda", "Gjennomsnittlig plass", "Plass etter snitt"),
+                         tuple((plain(name), number(points, 1), str(borda_place[name]), number(mean[name], 2),
+                                str(mean_place[name])) for name, points in summary.borda), source))
+    else:
+        add(export.Paragraph("Ingen av deltakerne har lagret en rangering i «Analysere» ennå."))
+    if summary.left_out:
+        add(export.Paragraph(
+            f"Ikke med i rangeringen fordi ikke alle deltakerne har rangert dem: "
+            f"{listing(plain(name) for name in summary.left_out[:30])}"
+            f"{' …' if len(summary.left_out) > 30 else ''}. Deltakerne har trolig brukt ulike data."))
+    add(export.Heading("Hvor enige er deltakerne?"))
+    add(export.Paragraph(summary.agreement))
+    if summary.kendall_w is not None:
+        add(export.Paragraph(f"Kendalls W (samstemmighetskoeffisient) er regnet med korreksjon for delte plasser. "
+                             f"{AGREEMENT_SOURCE} Med få deltakere sier W bare noe om denne gruppen."))
+
+    add(export.Heading("Prioriteringer"))
+    add(export.Paragraph("Prioriteringer med samme navn er slått sammen når bare store og små bokstaver eller "
+                         "mellomrom skiller dem. Det er enkel tekstlikhet: ulike ord for det samme telles hver for seg."))
+    if summary.shared_priorities:
+        add(export.Table("Prioriteringer flere har foreslått", ("Prioritering", "Antall deltakere"),
+                         tuple((plain(title), str(k)) for title, k in summary.shared_priorities), source))
+    else:
+        add(export.Paragraph("Ingen prioritering er foreslått av mer enn én deltaker."))
+    if summary.single_priorities:
+        add(export.Paragraph("Prioriteringer bare én deltaker har foreslått:"))
+        add(export.Bullets(tuple(plain(title) for title in summary.single_priorities)))
+    elif not summary.shared_priorities:
+        add(export.Paragraph("Ingen av deltakerne har lagret prioriteringer ennå."))
+    add(export.Paragraph(source))
+    return draft
+
+
+def summary_html(summary: GroupSummary, standalone: bool = False) -> str:
+    """The summary as HTML, all participant text escaped: a fragment for the
+    teacher's page, or a whole page (no request to another host)."""
+    return export.to_html(_blocks(summary), standalone=standalone)
+
+
+def summary_markdown(summary: GroupSummary) -> str:
+    return export.to_markdown(_blocks(summary))
+
+
+def summary_docx(summary: GroupSummary, path: Path | str) -> Path:
+    """Write the summary as a Word file (the draft's layout: A4, no author)
+    at ``path``, whole or not at all. Every string is cleaned of characters
+    Word rejects."""
+    path = Path(path)
+    write_atomic(path, export.to_docx(_blocks(summary)))
+    return path
+
+
+# the join address as a QR code ------------------------------------------------
+def qr_terminal(url: str) -> str:
+    """The QR code for ``url`` as text for a terminal (two rows per line, with
+    the quiet zone a phone's camera needs)."""
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True)
+    return out.getvalue()
+
+
+def qr_png(url: str, path: Path | str, scale: int = 8) -> Path:
+    """The QR code for ``url`` as a PNG file (black on white, ``scale``
+    pixels per module, quiet zone of four modules)."""
+    path = Path(path)
+    segno.make(url, error="m").save(path, kind="png", scale=scale, border=4)
+    return path
+

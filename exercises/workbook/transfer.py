@@ -1,0 +1,43 @@
+"""Moving the workbook between the learner's machine and the server.
+
+In the live course the server may be another machine than the learner's
+(a workshop, JupyterHub), so files go through the browser: downloads as
+``data:`` links, the workbook back in as an upload. An upload replaces the
+workbook only when :class:`~exercises.workbook.store.Workbook` reads it without a
+message; a bad file never replaces the good one.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+
+from exercises.core.feedback import Feedback
+from exercises.core.text import InputError
+from exercises.workbook.store import MAX_BYTES, Workbook
+
+
+def download_link(data: bytes | str, filename: str, mime: str, label: str) -> str:
+    """An ``<a download>`` link carrying the file itself, so that the browser
+    saves it on the learner's machine (not on the server)."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    encoded = base64.b64encode(raw).decode("ascii")
+    return (f'<a class="kurs-nedlasting" download="{html.escape(filename, quote=True)}" '
+            f'href="data:{mime};base64,{encoded}">{html.escape(label)}</a>')
+
+
+def replace_workbook(content: bytes, target: Path) -> Feedback:
+    """Check an uploaded workbook and, if it is good, put it in place of
+    ``target`` (see :meth:`Workbook.replace`). Returns Norwegian feedback
+    either way."""
+    if not content:
+        return Feedback(errors=["Fila er tom. Velg arbeidsboka du lastet ned tidligere (en .json-fil)."])
+    if len(content) > MAX_BYTES:
+        return Feedback(errors=["Fila er for stor til å være en arbeidsbok. Velg arbeidsboka du lastet ned "
+                                "tidligere (en .json-fil). Arbeidsboka di er ikke endret."])
+    try:
+        Workbook(target).replace(content)
+    except InputError as error:
+        return Feedback(errors=[str(error)])
+    return Feedback(saved="Arbeidsboka er lastet opp. Kapitlene du åpner nå, bruker den.")
