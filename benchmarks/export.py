@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from test_export_pdf import DAY, nordland  # noqa: E402
 
 from exercises.data.dataset import load_real_data  # noqa: E402
-from exercises.reports.export import write_draft  # noqa: E402
+from exercises.reports.draft.files import write_draft  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
 
 

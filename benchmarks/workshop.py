@@ -20,13 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exercises.models.workshop import (  # noqa: E402
-    load_group,
-    summarise,
-    summary_docx,
-    summary_html,
-    summary_markdown,
-)
+from exercises.models.workshop import load_group, summarise, summary_docx, summary_html, summary_markdown  # noqa: E402
 from exercises.workbook.store import SCHEMA_VERSION  # noqa: E402
 
 INDUSTRIES = [f"Næring {n:02d}" for n in range(35)]

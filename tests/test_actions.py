@@ -5,12 +5,7 @@ import pytest
 from test_priorities import RIGHT as PRIORITIES
 from test_priorities import with_priorities
 
-from exercises.models.actions import (
-    MAX_ACTIONS,
-    MAX_RESPONSIBLE,
-    MAX_TEXT,
-    ActionsExercise,
-)
+from exercises.models.actions import MAX_ACTIONS, MAX_RESPONSIBLE, MAX_TEXT, ActionsExercise
 from exercises.views.actions_view import ActionsView
 from exercises.workbook.store import Workbook
 

@@ -6,8 +6,8 @@ and the views driven as a learner does."""
 import pytest
 
 from exercises.models.checklist import EU_CRITERIA, MAX_EVIDENCE, ROLES
-from exercises.models.strategy import CHAPTERS
 from exercises.views.checklist_view import EUCriteriaView, RolesView
+from exercises.workbook.sections import CHAPTERS
 from exercises.workbook.store import Workbook
 
 PLAN = "Regional plan for innovasjon 2021–2033, kap. 3"
@@ -116,7 +116,8 @@ def test_roles_view_empty_and_wrong_answers_show_messages(workbook):
 
 
 def test_the_draft_shows_a_saved_checklist_and_is_silent_without_one(workbook):
-    from exercises.reports.export import build_draft, to_markdown
+    from exercises.reports.draft.content import build_draft
+    from exercises.reports.draft.markdown import to_markdown
 
     before = to_markdown(build_draft(workbook))
     assert "Sjekk mot EUs sju kriterier" not in before and "Sjekk mot EUs" not in "".join(build_draft(workbook).missing)

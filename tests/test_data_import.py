@@ -8,11 +8,7 @@ from exercises.analysis import indicators as ind
 from exercises.core import paths
 from exercises.data import data_import
 from exercises.data.counties import COUNTIES_2024
-from exercises.data.dataset import (
-    DataMissing,
-    load_course_data,
-    load_real_data,
-)
+from exercises.data.dataset import DataMissing, load_course_data, load_real_data
 
 # (county, main group, LQ against the sum of counties, LQ against «Hele landet»), 2019
 KNOWN_2019 = [

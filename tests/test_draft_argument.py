@@ -13,18 +13,17 @@ from test_priorities import RIGHT as PRIORITIES
 from test_self_assessment import COMMENT
 
 from exercises.chapter import start
+from exercises.core.numbers import number, percent
 from exercises.data.counties import COUNTIES_2024, DEFAULT_COUNTY
 from exercises.models.monitoring import MonitoringExercise
-from exercises.models.priorities import (
-    PrioritiesExercise,
-    priority_key,
-    saved_priorities,
-)
+from exercises.models.per_priority import priority_key, saved_priorities
+from exercises.models.priorities import PrioritiesExercise
 from exercises.models.ranking import RankingExercise
 from exercises.models.specialisation import county_profile
 from exercises.models.vision import measurable
-from exercises.reports import analysis_report, display, region_report
-from exercises.reports.export import build_draft, to_markdown
+from exercises.reports import analysis_report, region_report
+from exercises.reports.draft.content import build_draft
+from exercises.reports.draft.markdown import to_markdown
 from exercises.views.priorities_view import PrioritiesView
 from exercises.views.profile_view import ProfileView
 from exercises.workbook.store import Workbook
@@ -66,8 +65,8 @@ def test_the_ranking_shows_the_figures_and_weights_behind_the_score(workbook, fj
     view = analysis_report.ranking_table(ranking, ranked, state)
     for industry in ("sjomat", "verft", "ikt"):
         row, figures = ranked.loc[industry], ranking.table.loc[industry]
-        cells = [display.number(row.score, 2), display.number(figures.masse, 1),
-                 display.number(figures.spesialisering, 2), display.percent(figures.vekst)]
+        cells = [number(row.score, 2), number(figures.masse, 1),
+                 number(figures.spesialisering, 2), percent(figures.vekst)]
         assert f"| {int(row.position)} | {row['name']} (" in text
         assert " | ".join(cells) in text, cells  # the draft's digits ...
         for cell in cells:
@@ -121,7 +120,7 @@ def test_one_value_per_figure_on_real_data(real):
     profile = county_profile(real, "18", 2019)
     ranking = RankingExercise(real, "18")
     main = real.location_quotients(2019, "main").loc["18", "fiske_havbruk"]
-    shown = {display.number(v, 2) for v in (main, profile.loc["fiske_havbruk", "lq"],
+    shown = {number(v, 2) for v in (main, profile.loc["fiske_havbruk", "lq"],
                                             ranking.table.loc["fiske_havbruk", "spesialisering"],
                                             analysis_report.indicator_by_region(real, "lq", 2019, "fiske_havbruk")["18"])}
     assert shown == {"5,22"}

@@ -15,19 +15,17 @@ from test_self_assessment import SCORES as SELF_ASSESSMENT
 from test_vision import answer
 
 from exercises.models.actions import ActionsExercise
+from exercises.models.analysis_links import data_source
 from exercises.models.monitoring import MonitoringExercise
 from exercises.models.planning import save_placements
-from exercises.models.priorities import PrioritiesExercise, data_source
+from exercises.models.priorities import PrioritiesExercise
 from exercises.models.self_assessment import save_assessment
 from exercises.models.vision import VisionExercise
-from exercises.reports.export import (
-    build_draft,
-    save_draft,
-    to_docx,
-    to_html,
-    to_markdown,
-    write_draft,
-)
+from exercises.reports.draft.content import build_draft
+from exercises.reports.draft.files import save_draft, write_draft
+from exercises.reports.draft.html import to_html
+from exercises.reports.draft.markdown import to_markdown
+from exercises.reports.draft.word import to_docx
 from exercises.views.export_view import ExportView
 from exercises.workbook.store import Workbook
 

@@ -23,9 +23,9 @@ from docx.shared import Pt, RGBColor
 from every_chapter import do_every_chapter
 from test_self_assessment import COMMENT
 
-from exercises.reports import word
-from exercises.reports.export import main as export_main
-from exercises.reports.export import write_draft
+from exercises.reports.draft import word
+from exercises.reports.draft.files import main as export_main
+from exercises.reports.draft.files import write_draft
 
 ARTEFACTS = Path(__file__).parent / "artefakter"
 DAY = dt.date(2026, 11, 30)

@@ -13,18 +13,12 @@ from docx.oxml.ns import qn
 from test_export import DAY, docx_text, full
 from test_priorities import with_priorities
 
-from exercises.reports import word
-from exercises.reports.export import (
-    Draft,
-    Heading,
-    Paragraph,
-    Table,
-    build_draft,
-    save_draft,
-    to_docx,
-    to_markdown,
-    write_draft,
-)
+from exercises.reports.draft import word
+from exercises.reports.draft.blocks import Draft, Heading, Paragraph, Table
+from exercises.reports.draft.content import build_draft
+from exercises.reports.draft.files import save_draft, write_draft
+from exercises.reports.draft.markdown import to_markdown
+from exercises.reports.draft.word import to_docx
 
 HOSTILE = ["Aktør\x0bmed linjeskift", "Nul\x00l", "Halv \ud800 surrogat", "Slutt\udfff", "Tab\tog\x1f\x7f",
            "Ikke\ufffe\uffff tegn", "Zero\u200bwidth"]
@@ -121,7 +115,7 @@ def test_the_neutral_template_has_one_font_and_a4():
 
 
 def test_the_command_line_writes_the_draft_or_says_what_is_wrong(workbook, tmp_path, capsys, monkeypatch):
-    from exercises.reports.export import main
+    from exercises.reports.draft.files import main
 
     full(workbook)
     monkeypatch.setenv("ARBEIDSBOK", str(workbook.path))

@@ -9,13 +9,7 @@ from pathlib import Path
 import pytest
 from test_priorities import RIGHT, with_analysis, with_priorities
 
-from exercises.models.merge import (
-    MAX_PATH,
-    merge_folder,
-    parse_workbook,
-    read_folder,
-    summary_html,
-)
+from exercises.models.merge import MAX_PATH, merge_folder, parse_workbook, read_folder, summary_html
 from exercises.models.priorities import PrioritiesExercise
 from exercises.views.merge_view import MergeView
 from exercises.workbook.store import SCHEMA_VERSION, Workbook

@@ -6,15 +6,9 @@ import pytest
 from test_priorities import RIGHT as PRIORITIES
 from test_priorities import with_priorities
 
-from exercises.core.text import InputError
-from exercises.models.monitoring import (
-    MAX_ASSUMPTION,
-    MAX_INDICATORS,
-    MAX_NAME,
-    MAX_SOURCE,
-    MonitoringExercise,
-)
-from exercises.models.strategy import parse_number
+from exercises.core.errors import InputError
+from exercises.core.parsing import parse_number
+from exercises.models.monitoring import MAX_ASSUMPTION, MAX_INDICATORS, MAX_NAME, MAX_SOURCE, MonitoringExercise
 from exercises.views.monitoring_view import MonitoringView
 from exercises.workbook.store import Workbook
 

@@ -7,12 +7,7 @@ import pytest
 from exercises.data import data_import
 from exercises.data.import_check import BadData
 from exercises.data.klass import load_klass
-from exercises.data.municipal import (
-    counties_from_municipalities,
-    load_municipal_data,
-    overview,
-    related_industries,
-)
+from exercises.data.municipal import counties_from_municipalities, load_municipal_data, overview, related_industries
 from exercises.views.municipal_view import MunicipalView
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exercises.core.text import InputError
+from exercises.core.errors import InputError
 from exercises.models.niches import NicheExercise
 from exercises.workbook.store import Workbook
 
@@ -62,12 +62,12 @@ def test_neighbours_show_both_relatedness_measures(nordland):
 
 
 def test_a_slight_strength_is_explained_not_given_as_bare_numbers(real):
-    from exercises.models.niches import CLEAR_LQ
+    from exercises.analysis.indicators import CLEARLY_SPECIALISED
     seen = set()
     for county in real.regions:
         exercise = NicheExercise(real, county)
         t = exercise.table
-        for industry, row in t[(t.lq >= 1) & (t.lq < CLEAR_LQ)].iterrows():
+        for industry, row in t[(t.lq >= 1) & (t.lq < CLEARLY_SPECIALISED)].iterrows():
             note = exercise.check([(industry, "En smal nisje")]).notes[0]
             assert "litt spesialisert i den, men ikke tydelig" in note
             assert ("Tettheten er høy" in note) == (row.quadrant == "Styrke med nære naboer")

@@ -7,17 +7,10 @@ the tests of the chapters after this one."""
 import pytest
 from test_stakeholders import ACTORS
 
-from exercises.core.text import InputError
-from exercises.models.priorities import (
-    MAX_REASON,
-    MAX_TITLE,
-    PrioritiesExercise,
-    analysis_links,
-    put_for_priority,
-    resolve_priority,
-    saved_for_priority,
-    saved_priorities,
-)
+from exercises.core.errors import InputError
+from exercises.models.analysis_links import analysis_links
+from exercises.models.per_priority import put_for_priority, resolve_priority, saved_for_priority, saved_priorities
+from exercises.models.priorities import MAX_REASON, MAX_TITLE, PrioritiesExercise
 from exercises.models.stakeholders import save_actors
 from exercises.views.priorities_view import PrioritiesView
 from exercises.workbook.store import Workbook

@@ -4,6 +4,7 @@ recomputed from the data, so that the prose cannot drift from the tables."""
 import pytest
 
 from exercises.analysis import indicators as ind
+from exercises.core.numbers import number, percent
 from exercises.reports.analysis_report import groups
 
 
@@ -65,16 +66,15 @@ def test_kystby_krugman_is_0_32(fjordland):
 def test_quiz_lq_table_matches_the_data(real):
     from exercises.models.quiz import BY_KEY
     from exercises.models.specialisation import county_profile
-    from exercises.reports import display
     question = BY_KEY["lq_tabell"]
     profile = county_profile(real, "11", 2019).set_index("name")
     for name, employment, share, lq in question.table[1:]:
         row = profile.loc[name]
-        assert display.number(row.employment, 1) == employment
-        assert display.percent(row.share).replace("\u00a0", " ") == share
-        assert display.number(row.lq, 2) == lq
+        assert number(row.employment, 1) == employment
+        assert percent(row.share).replace("\u00a0", " ") == share
+        assert number(row.lq, 2) == lq
     assert "2019" in question.source and "11713" in question.source
-    assert display.number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
+    assert number(profile.loc["Tjenester tilknyttet utvinning av råolje og naturgass"].lq, 2) in question.why
     oil = profile.loc[["Tjenester tilknyttet utvinning av råolje og naturgass", "Utvinning av råolje og naturgass"]]
     health = profile.loc["Helse- og omsorgstjenester"].employment
     assert round(1000 * oil.employment.sum()) == 29_800 and round(1000 * health) == 49_500

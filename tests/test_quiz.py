@@ -6,15 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises.models.quiz import (
-    BY_KEY,
-    QUESTIONS,
-    check_quiz,
-    mark,
-    mark_html,
-    save_quiz,
-    saved_answers,
-)
+from exercises.models.quiz import BY_KEY, QUESTIONS, check_quiz, mark, mark_html, save_quiz, saved_answers
 from exercises.views.quiz_view import QuizView
 from exercises.workbook.store import Workbook
 

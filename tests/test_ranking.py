@@ -5,15 +5,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from exercises.core.text import InputError
-from exercises.models.ranking import (
-    CRITERIA,
-    RankingExercise,
-    RankingState,
-    apply_moves,
-    check_weights,
-    score,
-)
+from exercises.core.errors import InputError
+from exercises.models.ranking import CRITERIA, RankingExercise, RankingState, apply_moves, check_weights, score
 from exercises.workbook.store import Workbook
 
 

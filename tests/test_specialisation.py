@@ -3,7 +3,7 @@ empty, too long and malformed answers, on Fjordland and on real data."""
 
 import pytest
 
-from exercises.core.text import InputError
+from exercises.core.errors import InputError
 from exercises.models.specialisation import MAX_REASON, SpecialisationExercise
 from exercises.workbook.store import Workbook
 

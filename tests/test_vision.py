@@ -4,15 +4,7 @@ wrong, empty and too long answers, and the view."""
 import pytest
 from test_priorities import with_analysis
 
-from exercises.models.vision import (
-    MAX_GOALS,
-    MAX_PART,
-    MAX_STATEMENT,
-    VisionExercise,
-    _mentions,
-    notes,
-    parse_vision,
-)
+from exercises.models.vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, VisionExercise, _mentions, notes, parse_vision
 from exercises.views.vision_view import VisionView
 from exercises.workbook.store import Workbook
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exercises.core import paths
-from exercises.core.text import InputError
+from exercises.core.errors import InputError
 from exercises.workbook.store import MAX_BYTES, SCHEMA_VERSION, SaveError, Workbook
 
 

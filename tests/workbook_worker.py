@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from exercises.core.text import InputError  # noqa: E402
+from exercises.core.errors import InputError  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
 
 

@@ -15,6 +15,9 @@ Missing cells (suppressed in the source) are left out of the sums.
 import numpy as np
 import pandas as pd
 
+# The course's line for «clearly specialised» (LQ at least this); the literature has no fixed rule.
+CLEARLY_SPECIALISED = 1.25
+
 
 def shares(E: pd.DataFrame, totals: pd.Series | None = None) -> pd.DataFrame:
     """Industry shares of each region: s_ri = E_ri / E_r, with E_r = Σ_i E_ri,

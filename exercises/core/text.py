@@ -2,10 +2,7 @@
 
 import unicodedata
 
-
-class InputError(ValueError):
-    """Bad input from the learner. The message is Norwegian and says what to do."""
-
+from exercises.core.errors import InputError
 
 _KEPT_CONTROLS = {"\n", "\t"}
 

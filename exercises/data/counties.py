@@ -1,6 +1,6 @@
 """The 15 counties of 2024 and how the 19 counties before 2020 map onto them."""
 
-from exercises.core.text import InputError
+from exercises.core.errors import InputError
 
 COUNTIES_2024 = {
     "03": "Oslo",

@@ -20,14 +20,7 @@ import pandas as pd
 from exercises.core import paths
 from exercises.data import import_check as check
 from exercises.data.counties import COUNTIES_2024, OLD_TO_2024, county_name, old_parts
-from exercises.data.dataset import (
-    COLUMNS,
-    MAP_FILE,
-    NATION,
-    REAL_DATA_FILE,
-    DataMissing,
-    read_canonical,
-)
+from exercises.data.dataset import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
 from exercises.data.import_check import BadData, Problem
 from exercises.data.provenance import SSB_11713, Provenance
 
@@ -230,12 +223,7 @@ def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None
     """The mirror's table 13470 (Telemark's municipalities only, by name) into
     ``ssb_13470.csv``, with codes and counties from KLASS."""
     from exercises.data.klass import load_klass
-    from exercises.data.municipal import (
-        MUNICIPAL_COLUMNS,
-        MUNICIPAL_FILE,
-        SN2007_17,
-        SSB_13470,
-    )
+    from exercises.data.municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SN2007_17, SSB_13470
 
     source = Path(mirror) / MUNICIPAL_MIRROR_FILE
     if not source.is_file():

@@ -8,18 +8,11 @@ entrepreneurial discovery project, and who carries the responsibility.
 
 from dataclasses import asdict, dataclass
 
-from exercises.core.text import InputError, clean_text
-from exercises.models.priorities import PerPriorityExercise
-from exercises.models.strategy import (
-    as_rows,
-    blank,
-    chapter,
-    choice,
-    filled_rows,
-    flag,
-    listing,
-    parse_each,
-)
+from exercises.core.errors import InputError
+from exercises.core.parsing import as_rows, blank, choice, filled_rows, flag, listing, parse_each
+from exercises.core.text import clean_text
+from exercises.models.per_priority import PerPriorityExercise
+from exercises.workbook.sections import chapter
 
 SECTION = "tiltak"
 KINDS = {

@@ -17,9 +17,11 @@ answer); a status that does not apply to an item is an error that says why.
 
 from dataclasses import dataclass
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_text
-from exercises.models.strategy import blank, chapter, choice
+from exercises.core.parsing import blank, choice
+from exercises.core.text import clean_text
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 MAX_EVIDENCE = 200
@@ -30,7 +32,7 @@ MAX_COMMENT = 500
 class Item:
     label: str  # short name, shown in the form and in the feedback
     question: str  # what to look for in the county's documents
-    helps: str  # the workbook section whose chapter helps (see strategy.CHAPTERS)
+    helps: str  # the workbook section whose chapter helps (see workbook.sections)
     optional: bool = False  # may be «not relevant» for some counties
 
 

@@ -26,10 +26,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_string, clean_text
+from exercises.core.text import clean_string, clean_text
 from exercises.data.provenance import OwnWork
-from exercises.models.priorities import analysis_links, priority_key, saved_priorities
+from exercises.models.analysis_links import analysis_links
+from exercises.models.per_priority import priority_key, saved_priorities
 from exercises.reports import display
 from exercises.workbook import store as workbook
 from exercises.workbook.store import MAX_BYTES, SCHEMA_VERSION, Workbook

@@ -11,18 +11,11 @@ year, a target later than the baseline, a source.
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from exercises.core.text import InputError, clean_text
-from exercises.models.priorities import PerPriorityExercise
-from exercises.models.strategy import (
-    as_rows,
-    blank,
-    choice,
-    filled_rows,
-    parse_each,
-    parse_number,
-    parse_year,
-)
-from exercises.reports import display
+from exercises.core.errors import InputError
+from exercises.core.numbers import number, percent
+from exercises.core.parsing import as_rows, blank, choice, filled_rows, parse_each, parse_number, parse_year
+from exercises.core.text import clean_text
+from exercises.models.per_priority import PerPriorityExercise
 
 SECTION = "indikatorer"
 LEVELS = {
@@ -101,13 +94,13 @@ class MonitoringExercise(PerPriorityExercise):
                               "skal det endres? Skriv det i så fall i navnet, for eksempel «holde sysselsettingen».")
             else:
                 # a share of a negative or zero baseline means nothing (from -1 to 2 is not «-300 %»)
-                how = f"{display.number(change, 1)} ({display.percent(change / i.baseline)})" if i.baseline > 0 else \
-                    display.number(change, 1)
-                result.append(f"«{i.name}», nivå {LEVELS[i.level].lower()}: fra {display.number(i.baseline, 1)} i "
-                              f"{i.baseline_year} til {display.number(i.target, 1)} i {i.target_year}, en endring "
+                how = f"{number(change, 1)} ({percent(change / i.baseline)})" if i.baseline > 0 else \
+                    number(change, 1)
+                result.append(f"«{i.name}», nivå {LEVELS[i.level].lower()}: fra {number(i.baseline, 1)} i "
+                              f"{i.baseline_year} til {number(i.target, 1)} i {i.target_year}, en endring "
                               f"på {how} over {i.target_year - i.baseline_year} år. Er det realistisk?")
             if i.baseline < 0:
-                result.append(f"«{i.name}»: utgangsverdien er negativ ({display.number(i.baseline, 1)}), så endringen "
+                result.append(f"«{i.name}»: utgangsverdien er negativ ({number(i.baseline, 1)}), så endringen "
                               "vises ikke i prosent. Er tallet riktig? Et nettotall, for eksempel netto tilflytting, "
                               "kan være negativt; et antall eller et beløp kan ikke det.")
             if i.target_year < self.this_year:

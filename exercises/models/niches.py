@@ -5,15 +5,15 @@ strength and note candidate niches with a reason."""
 import pandas as pd
 
 from exercises.analysis import relatedness
+from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.core.numbers import number
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
-from exercises.reports import display
 from exercises.workbook.store import json_number
 
 SECTION = "nisjer"
 MIN_NICHES, MAX_NICHES = 1, 5
 MAX_REASON = 300
-CLEAR_LQ = 1.25
 
 
 def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -54,31 +54,31 @@ class NicheExercise(PickExercise):
             row = self.table.loc[niche.industry]
             name = f"«{row['name']}»"
             near = self.phi[niche.industry][present].drop(niche.industry, errors="ignore")
-            anchor = f" Nærmeste styrke er «{self.names[near.idxmax()]}» (φ = {display.number(near.max(), 2)})." \
+            anchor = f" Nærmeste styrke er «{self.names[near.idxmax()]}» (φ = {number(near.max(), 2)})." \
                 if len(near) and near.max() > 0 else ""
-            if pd.notna(row.lq) and row.lq >= CLEAR_LQ:
-                notes.append(f"{name} har allerede LQ {display.number(row.lq, 2)}: den er en styrke mer enn en ny nisje. "
+            if pd.notna(row.lq) and row.lq >= CLEARLY_SPECIALISED:
+                notes.append(f"{name} har allerede LQ {number(row.lq, 2)}: den er en styrke mer enn en ny nisje. "
                              "En nisje kan likevel være en smal del av den, for eksempel en ny teknologi eller et nytt marked.")
             elif row.quadrant == "Mulighet nær styrkene":
                 notes.append(f"{name} er en mulighet nær fylkets styrker: lav LQ, men høy tetthet "
-                             f"({display.number(row.density, 2)}).{anchor}")
+                             f"({number(row.density, 2)}).{anchor}")
             elif row.quadrant == "Fjern mulighet":
                 notes.append(f"{name} ligger langt fra det fylket er spesialisert i (tetthet "
-                             f"{display.number(row.density, 2)}). Det kan bli et dyrt og usikkert løft; "
+                             f"{number(row.density, 2)}). Det kan bli et dyrt og usikkert løft; "
                              "begrunnelsen bør si hva som gjør den mulig.")
             elif pd.isna(row.lq) or pd.isna(row.density):
                 notes.append(f"{name}: tallene er skjult eller mangler i kilden, så fylket kan ikke plasseres. "
                              "Begrunnelsen må bygge på det du vet om næringen i fylket.")
-            else:  # LQ from 1 to CLEAR_LQ: a strength, but not a clear one
-                lq = display.number(row.lq, 2)
+            else:  # LQ from 1 to CLEARLY_SPECIALISED: a strength, but not a clear one
+                lq = number(row.lq, 2)
                 if row.quadrant == "Styrke med nære naboer":
-                    near_text = (f"Tettheten er høy ({display.number(row.density, 2)}): fylket er også spesialisert "
+                    near_text = (f"Tettheten er høy ({number(row.density, 2)}): fylket er også spesialisert "
                                  "i flere næringer som ofte finnes sammen med denne.")
                 else:
-                    near_text = (f"Tettheten er lav ({display.number(row.density, 2)}): fylket har få av næringene "
+                    near_text = (f"Tettheten er lav ({number(row.density, 2)}): fylket har få av næringene "
                                  "som ofte finnes sammen med denne, så den står nokså alene.")
                 notes.append(f"{name} har LQ {lq}: fylket er litt spesialisert i den, men ikke tydelig (kurset "
-                             f"bruker {display.number(CLEAR_LQ, 2)} som grense). {near_text} En nisje her bygger "
+                             f"bruker {number(CLEARLY_SPECIALISED, 2)} som grense). {near_text} En nisje her bygger "
                              f"på noe fylket har; spør bedriftene hva som er nytt i den.{anchor}")
         notes.append("Tallene viser bare næringer som finnes i statistikken. Nye nisjer oppdages i dialog med "
                      "bedrifter, forskere og investorer: den entreprenørielle oppdagelsesprosessen.")

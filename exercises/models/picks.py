@@ -5,10 +5,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_text
+from exercises.core.parsing import blank
+from exercises.core.text import clean_text
 from exercises.data.counties import resolve_region
-from exercises.models.strategy import blank
 
 
 @dataclass(frozen=True)

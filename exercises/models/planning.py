@@ -11,9 +11,10 @@ each part, and why, with the section of the Act.
 from dataclasses import dataclass
 from html import escape
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_text
-from exercises.models.strategy import choice
+from exercises.core.parsing import choice
+from exercises.core.text import clean_text
 from exercises.reports import display
 from exercises.workbook.store import Workbook
 

@@ -1,7 +1,7 @@
 """Exercise «Velg fylke og rolle» (chapter Velkommen)."""
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError
 from exercises.data.counties import resolve_region
 from exercises.workbook.store import Workbook
 

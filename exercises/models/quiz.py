@@ -12,9 +12,10 @@ nothing is saved until every error is fixed.
 from dataclasses import dataclass
 from html import escape
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError
-from exercises.models.strategy import blank, chapter, choice
+from exercises.core.parsing import blank, choice
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 SECTION = "quiz"

@@ -17,8 +17,11 @@ import numpy as np
 import pandas as pd
 
 from exercises.analysis import indicators, relatedness
+from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_text
+from exercises.core.numbers import number
+from exercises.core.text import clean_text
 from exercises.data.counties import resolve_region
 from exercises.data.dataset import Dataset
 from exercises.workbook.store import Workbook, json_number
@@ -156,7 +159,7 @@ def score(table: pd.DataFrame, weights: dict, scores: dict | None = None,
 
 
 # The figures behind a score as the workbook keeps them, rounded as the tables
-# show them (display.number), so the view, the tables and the draft show the
+# show them (number), so the view, the tables and the draft show the
 # same digits: score and LQ 2 decimals, employment (1000) 1, growth 0,1 %.
 SHOWN_DIGITS = {"score": 2, "employment": 1, "lq": 2, "growth": 3}
 
@@ -261,16 +264,16 @@ class RankingExercise:
                 notes.append(f"Styrken «{self.names[industry]}» står på plass {place} i rangeringen. "
                              "Si i en begrunnelse hvorfor du likevel regner den som en styrke.")
             if pd.notna(lq) and lq < 1:
-                notes.append(f"Styrken «{self.names[industry]}» har LQ {lq:.2f}".replace(".", ",")
-                             + ": fylket er ikke spesialisert i den. Er det kompetansen eller markedet som er styrken?")
+                notes.append(f"Styrken «{self.names[industry]}» har LQ {number(lq, 2)}: fylket er ikke spesialisert i den. Er det kompetansen eller markedet som er styrken?")
         for industry in state.niches:
             lq, density = t.loc[industry, "spesialisering"], t.loc[industry, "beslektethet"]
             median = t["beslektethet"].median()
             if pd.notna(density) and density < median:
                 notes.append(f"Kandidatnisjen «{self.names[industry]}» ligger langt fra fylkets styrker (lav tetthet). "
                              "Nisjer nær styrkene er lettere å bygge; en fjern nisje trenger en god grunn.")
-            elif pd.notna(lq) and lq >= 1.25:
-                notes.append(f"«{self.names[industry]}» er allerede tydelig spesialisert (LQ over 1,25). "
+            elif pd.notna(lq) and lq >= CLEARLY_SPECIALISED:
+                notes.append(f"«{self.names[industry]}» er allerede tydelig spesialisert "
+                             f"(LQ minst {number(CLEARLY_SPECIALISED, 2)}). "
                              "Er den en nisje å utvikle, eller en styrke?")
         notes.extend(self.sensitivity_notes(state))
         own = sum(len(v) for k, v in state.scores.items() if state.weights.get(k, 0) > 0)

@@ -13,15 +13,19 @@ from dataclasses import dataclass
 
 import matplotlib
 
+from exercises.core.numbers import number
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from exercises.core.errors import InputError  # noqa: E402
 from exercises.core.feedback import Feedback  # noqa: E402
-from exercises.core.text import InputError, clean_text  # noqa: E402
+from exercises.core.parsing import blank, choice, listing  # noqa: E402
+from exercises.core.text import clean_text  # noqa: E402
 from exercises.data.provenance import OwnWork  # noqa: E402
-from exercises.models.strategy import blank, chapter, choice, listing  # noqa: E402
 from exercises.reports import display  # noqa: E402
 from exercises.reports.charts import COLOURS, LINE  # noqa: E402
+from exercises.workbook.sections import chapter  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
 
 SECTION = "roller"
@@ -90,7 +94,7 @@ def weakest(scores: dict[str, int]) -> list[str]:
 def notes(answer: dict) -> list[str]:
     scores = answer["scores"]
     mean = sum(scores.values()) / len(scores)
-    result = [f"Gjennomsnittet er {display.number(mean, 1)} av 5. Poengene er ditt eget skjønn, ikke en måling."]
+    result = [f"Gjennomsnittet er {number(mean, 1)} av 5. Poengene er ditt eget skjønn, ikke en måling."]
     low = weakest(scores)
     if low and len(low) < len(scores):
         result.append(f"Svakest: {listing(ELEMENTS[k].label for k in low)} "

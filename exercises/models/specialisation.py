@@ -8,15 +8,15 @@ the data, and the feedback says when that needs a reason.
 
 import pandas as pd
 
+from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.core.numbers import number, percent
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
-from exercises.reports import display
 from exercises.workbook.store import json_number
 
 SECTION = "spesialisering"
 MIN_PICKS, MAX_PICKS = 3, 5
 MAX_REASON = 300
-CLEAR_LQ = 1.25   # the course's line for «clearly specialised»; no fixed rule exists
 MIN_SHARE = 0.01  # below 1 % of employment a high LQ may be one or two firms
 
 
@@ -50,33 +50,33 @@ class SpecialisationExercise(PickExercise):
         notes = []
         for rank, pick in enumerate(picks, start=1):
             row = p.loc[pick.industry]
-            lq = display.number(row.lq, 2)
+            lq = number(row.lq, 2)
             if pd.isna(row.lq):
                 notes.append(f"{rank}. «{row['name']}»: tallet er skjult eller mangler i kilden, så valget "
                              "hviler på din egen kunnskap. Si hva du bygger på.")
             elif row.lq >= 1 and row.share < MIN_SHARE:
-                notes.append(f"{rank}. «{row['name']}»: LQ {lq}, men bare {display.percent(row.share)} av de "
+                notes.append(f"{rank}. «{row['name']}»: LQ {lq}, men bare {percent(row.share)} av de "
                              f"sysselsatte i fylket. I en så liten næring kan én bedrift gi høy LQ, så tallene "
                              "alene viser ikke en styrke. Begrunn hva fylket bygger på: kompetanse, vekst eller "
                              "koblinger til andre næringer.")
             elif row.lq >= 1:
-                notes.append(f"{rank}. «{row['name']}»: LQ {lq} og {display.percent(row.share)} av de sysselsatte. "
+                notes.append(f"{rank}. «{row['name']}»: LQ {lq} og {percent(row.share)} av de sysselsatte. "
                              f"Andelen er {lq} ganger andelen i landet, så tallene støtter valget.")
             else:
                 notes.append(f"{rank}. «{row['name']}»: LQ {lq}, altså en mindre andel enn i landet. "
                              "Valget kan være godt hvis begrunnelsen peker på noe tallene ikke fanger opp, "
                              "for eksempel et sterkt fagmiljø, høy verdiskaping eller en ny nisje.")
         chosen = {pick.industry for pick in picks}
-        left_out = p[(p.lq >= CLEAR_LQ) & (p.share >= MIN_SHARE) & ~p.index.isin(chosen)]
+        left_out = p[(p.lq >= CLEARLY_SPECIALISED) & (p.share >= MIN_SHARE) & ~p.index.isin(chosen)]
         if len(left_out):
-            listed = "; ".join(f"«{row['name']}» (LQ {display.number(row.lq, 2)}, {display.percent(row.share)} "
+            listed = "; ".join(f"«{row['name']}» (LQ {number(row.lq, 2)}, {percent(row.share)} "
                                "av sysselsettingen)" for _, row in left_out.iterrows())
             notes.append(f"Du har ikke tatt med disse tydelige spesialiseringene: {listed}. Det kan være greit, "
                          "for eksempel hvis en næring mest betjener folk i fylket eller ikke har vekstkraft, "
                          "men vurder dem.")
-        small = p[(p.lq >= CLEAR_LQ) & (p.share < MIN_SHARE) & ~p.index.isin(chosen)]
+        small = p[(p.lq >= CLEARLY_SPECIALISED) & (p.share < MIN_SHARE) & ~p.index.isin(chosen)]
         if len(small):
-            notes.append(f"{len(small)} små næringer (under {display.percent(MIN_SHARE, 0)} av sysselsettingen) "
+            notes.append(f"{len(small)} små næringer (under {percent(MIN_SHARE, 0)} av sysselsettingen) "
                          "har høy LQ. I små næringer kan én bedrift gi høy LQ, så de er ikke regnet som tydelige.")
         supported = sum(1 for pick in picks if p.loc[pick.industry].lq >= 1)
         notes.append(f"{supported} av dine {len(picks)} valg har LQ over 1 i {self.year}.")

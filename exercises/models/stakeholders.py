@@ -11,15 +11,8 @@ from dataclasses import asdict, dataclass
 from html import escape
 
 from exercises.core.feedback import Feedback
+from exercises.core.parsing import as_rows, choice, filled_rows, listing, parse_each, repeated
 from exercises.core.text import clean_text
-from exercises.models.strategy import (
-    as_rows,
-    choice,
-    filled_rows,
-    listing,
-    parse_each,
-    repeated,
-)
 from exercises.reports import display
 from exercises.workbook.store import Workbook
 

@@ -12,16 +12,12 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError, clean_text
-from exercises.models.priorities import analysis_links
-from exercises.models.strategy import (
-    as_rows,
-    chapter,
-    filled_rows,
-    parse_each,
-    parse_year,
-)
+from exercises.core.parsing import as_rows, filled_rows, parse_each, parse_year
+from exercises.core.text import clean_text
+from exercises.models.analysis_links import analysis_links
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 SECTION = "visjon"

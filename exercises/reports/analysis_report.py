@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 
 from exercises.analysis import indicators
+from exercises.core.numbers import number, percent
 from exercises.data.dataset import Dataset, load_map
 from exercises.models.niches import NicheExercise
 from exercises.models.ranking import BY_KEY, RankingExercise, RankingState
@@ -26,7 +27,7 @@ def variety_table(dataset: Dataset, year: int) -> str:
     v.columns = ["Entropi i alt (bit)", "Ubeslektet mangfold", "Beslektet mangfold"]
     caption = (f"Mangfold i næringslivet, {year}: entropien delt i ubeslektet mangfold (mellom hovedgrupper) "
                f"og beslektet mangfold (innenfor hovedgruppene). De to delene summerer seg til entropien.")
-    return display.table(v, caption, dataset.provenance, year, formats={c: lambda x: display.number(x, 2) for c in v.columns})
+    return display.table(v, caption, dataset.provenance, year, formats={c: lambda x: number(x, 2) for c in v.columns})
 
 
 def neighbours_table(exercise: NicheExercise, industry: str) -> str:
@@ -37,7 +38,7 @@ def neighbours_table(exercise: NicheExercise, industry: str) -> str:
     caption = (f"Næringene nærmest «{exercise.names[industry]}», målt ved hvor ofte de samme fylkene er "
                f"spesialisert i begge (alle år 2008–{exercise.year} samlet). LQ og tetthet for "
                f"{exercise.county_name} {exercise.year}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
-    two = lambda x: display.number(x, 2)  # noqa: E731
+    two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Relatert tetthet": two})
 
@@ -65,7 +66,7 @@ def proximity_heatmap(exercise: NicheExercise, strengths: int = 6, chances: int 
     phi = exercise.phi.loc[chosen, chosen]
     phi.index = phi.columns = [exercise.names[i] for i in chosen]
     pairs = phi.where(np.triu(np.ones(phi.shape, dtype=bool), k=1)).stack().sort_values(ascending=False)
-    strongest = "; ".join(f"{a} og {b} ({display.number(v, 2)})" for (a, b), v in pairs.head(3).items())
+    strongest = "; ".join(f"{a} og {b} ({number(v, 2)})" for (a, b), v in pairs.head(3).items())
     alt = (f"Varmekart over nærheten φ mellom {len(chosen)} næringer i {exercise.county_name}: de sterkeste "
            f"næringene og mulighetene nærmest dem. Mørkere og høyere tall betyr at de samme fylkene oftere er "
            f"spesialisert i begge. Nærmeste par: {strongest}.")
@@ -78,7 +79,7 @@ def quadrant_table(exercise: NicheExercise, quadrant: str) -> str:
     shown = pd.DataFrame({"LQ": t.lq, "Relatert tetthet": t.density})
     shown.index = pd.Index(t["name"], name="Næring")
     caption = f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. {REFERENCE} {exercise.dataset.TOTALS_NOTE}"
-    two = lambda x: display.number(x, 2)  # noqa: E731
+    two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"LQ": two, "Relatert tetthet": two})
 
@@ -91,8 +92,8 @@ def profile_vs_nation(dataset: Dataset, county: str, year: int, top: int = 12) -
     name = dataset.regions[county]
     biggest = frame.index[0]
     alt = (f"Liggende stolpediagram: andel av sysselsettingen i de {top} største næringene i {name} {year}, "
-           f"med landets andel ved siden av. Størst er {biggest} med {display.number(frame.iloc[0, 0], 1)} prosent "
-           f"mot {display.number(frame.iloc[0, 1], 1)} prosent i landet.")
+           f"med landets andel ved siden av. Størst er {biggest} med {number(frame.iloc[0, 0], 1)} prosent "
+           f"mot {number(frame.iloc[0, 1], 1)} prosent i landet.")
     return charts.paired_bars(frame, (name, "Landet"), f"Næringsstruktur, {name} og landet, {year}",
                               "Andel av sysselsatte (prosent)", dataset.provenance, year, alt)
 
@@ -112,7 +113,7 @@ def shift_share_table(dataset: Dataset, county: str, start: int, end: int) -> st
     caption = (f"Skift-andel for {dataset.regions[county]} {start}–{end}, sysselsatte i tusen. "
                f"De tre delene summerer seg til endringen. {REFERENCE}")
     return display.table(frame, caption, dataset.provenance, end,
-                         formats={c: lambda x: display.number(x, 2) for c in frame.columns})
+                         formats={c: lambda x: number(x, 2) for c in frame.columns})
 
 
 def shift_share_figure(dataset: Dataset, county: str, start: int, end: int, top: int = 12) -> str:
@@ -123,8 +124,8 @@ def shift_share_figure(dataset: Dataset, county: str, start: int, end: int, top:
     best = frame.regional.idxmax()
     alt = (f"Stablet stolpediagram: endringen i sysselsatte {start}–{end} i de {top} næringene i {name} som endret "
            f"seg mest, delt i nasjonal vekst, næringsstruktur og regional forskyvning. Størst regional forskyvning "
-           f"oppover: {best} ({display.number(frame.regional.max(), 1)} tusen). Sum for disse næringene: "
-           f"{display.number(total.change, 1)} tusen.")
+           f"oppover: {best} ({number(frame.regional.max(), 1)} tusen). Sum for disse næringene: "
+           f"{number(total.change, 1)} tusen.")
     title = f"Hva forklarer endringen? {name} {start}–{end}"
     return charts.shift_share_chart(frame, title, dataset.provenance, end, alt)
 
@@ -163,7 +164,7 @@ def map_figure(dataset: Dataset, indicator: str, year: int, industry: str | None
     period = f"{start or dataset.years[0]}–{year}" if indicator == "growth" else str(year)
     known = values.dropna().sort_values(ascending=False)
     names = dataset.regions
-    ranking = ", ".join(f"{names[r]} {display.number(v, 2)}" for r, v in known.items())
+    ranking = ", ".join(f"{names[r]} {number(v, 2)}" for r, v in known.items())
     shapes = None if dataset.fictional else load_map()
     if shapes and set(values.index) <= set(shapes["counties"]):
         alt = f"Kart over fylkene farget etter {label.lower()}, {period}. Fra høyest til lavest: {ranking}."
@@ -190,13 +191,13 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
         "Merknad": [_remark(r) for _, r in shown_rows.iterrows()],
     })
     shown.index = pd.Index(shown_rows["name"], name="Næring")
-    weights = ", ".join(f"{BY_KEY[k].label.lower()} {display.number(w, 0)}" for k, w in state.weights.items() if w)
+    weights = ", ".join(f"{BY_KEY[k].label.lower()} {number(w, 0)}" for k, w in state.weights.items() if w)
     caption = (f"Rangering av næringene i {exercise.county_name} {exercise.end} (vekst {exercise.start}–{exercise.end}). "
                f"Vekter: {weights}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
-    two = lambda x: display.number(x, 2)  # noqa: E731
+    two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
-        "Plass": lambda x: display.number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: display.number(x, 1),
-        "LQ": two, "Vekst": display.percent, "Produktivitet": two, "Relatert tetthet": two})
+        "Plass": lambda x: number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: number(x, 1),
+        "LQ": two, "Vekst": percent, "Produktivitet": two, "Relatert tetthet": two})
 
 
 def _remark(row) -> str:
@@ -213,4 +214,4 @@ def sensitivity_table(exercise: RankingExercise, state: RankingState) -> str:
     caption = (f"Hvor følsom er rangeringen? Plassen til dagens ti øverste når ett kriterium tas bort om gangen "
                f"({exercise.county_name}).")
     return display.table(table, caption, exercise.dataset.provenance, exercise.end,
-                         formats={c: lambda x: display.number(x, 0) for c in table.columns})
+                         formats={c: lambda x: number(x, 0) for c in table.columns})

@@ -2,6 +2,8 @@
 
 import matplotlib
 
+from exercises.core.numbers import number
+
 matplotlib.use("Agg")
 # Text stays text in SVG (a third of the size of drawn glyphs), in fonts every reader has.
 matplotlib.rcParams["svg.fonttype"] = "none"
@@ -25,7 +27,7 @@ def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str) ->
     ax.axvline(1, color=LINE, linestyle="--", linewidth=1)
     ax.text(1, len(lq) - 0.3, " LQ = 1 (som landet)", va="bottom", fontsize=9, color=LINE)
     for y, value in enumerate(lq.values):
-        ax.text(value, y, " " + display.number(value, 2), va="center", fontsize=9)
+        ax.text(value, y, " " + number(value, 2), va="center", fontsize=9)
     ax.set_xlabel("Lokaliseringskvotient (LQ)")
     ax.set_title(title, fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -59,7 +61,7 @@ def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: st
         ax.scatter(part.lq, part.density, marker=marker, color=colour, s=45, label=f"{name} ({len(part)})")
     ax.set_xscale("log")
     ticks = [t for t in (0.1, 0.25, 0.5, 1, 2, 4, 8) if data.lq.min() / 1.5 <= t <= data.lq.max() * 1.5]
-    ax.set_xticks(ticks, [display.number(t, 2 if t < 0.5 else 1 if t < 1 else 0) for t in ticks])
+    ax.set_xticks(ticks, [number(t, 2 if t < 0.5 else 1 if t < 1 else 0) for t in ticks])
     ax.minorticks_off()
     ax.axvline(1, color=LINE, linestyle="--", linewidth=1)
     ax.axhline(data.density.median(), color=LINE, linestyle=":", linewidth=1)
@@ -143,7 +145,7 @@ def choropleth(values, shapes: dict, title: str, legend: str, provenance: Proven
         for ring in shape["polygons"]:
             ax.add_patch(Polygon(ring, closed=True, facecolor=fill, edgecolor="white", linewidth=0.4))
         lon, lat = shape["label_point"]
-        text = display.number(value, 2) if value is not None and value == value else "–"
+        text = number(value, 2) if value is not None and value == value else "–"
         ax.annotate(text, (lon, lat), ha="center", va="center", fontsize=8,
                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
     ax.autoscale_view()
@@ -152,7 +154,7 @@ def choropleth(values, shapes: dict, title: str, legend: str, provenance: Proven
     ax.set_title(title, fontsize=11, loc="left")
     bar = fig.colorbar(cm.ScalarMappable(norm=scale, cmap=palette), ax=ax, shrink=0.5)
     bar.set_label(legend)
-    bar.ax.yaxis.set_major_formatter(lambda v, _: display.number(v, 2))
+    bar.ax.yaxis.set_major_formatter(lambda v, _: number(v, 2))
     html = display.figure(fig, alt, provenance, year, format="png", extra_credit=map_credit)
     plt.close(fig)
     return html
@@ -168,7 +170,7 @@ def value_bars(values, title: str, xlabel: str, provenance: Provenance, year: in
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(values) + 1.2))
     ax.barh(list(values.index), values.values, color=BAR)
     for y, value in enumerate(values.values):
-        ax.text(value, y, " " + display.number(value, 2), va="center", fontsize=9)
+        ax.text(value, y, " " + number(value, 2), va="center", fontsize=9)
     ax.set_xlabel(xlabel)
     ax.set_title(title, fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
@@ -190,12 +192,12 @@ def heatmap(matrix, title: str, provenance: Provenance, year: int, alt: str) -> 
         for j in range(n):
             value = matrix.values[i, j]
             if i != j:
-                ax.text(j, i, display.number(value, 2), ha="center", va="center", fontsize=7,
+                ax.text(j, i, number(value, 2), ha="center", va="center", fontsize=7,
                         color="white" if value > 0.7 else "black")
     ax.set_title(title, fontsize=11, loc="left")
     bar = fig.colorbar(image, ax=ax, shrink=0.6)
     bar.set_label("Nærhet φ (0–1)")
-    bar.ax.yaxis.set_major_formatter(lambda v, _: display.number(v, 1))
+    bar.ax.yaxis.set_major_formatter(lambda v, _: number(v, 1))
     html = display.figure(fig, alt, provenance, year)
     plt.close(fig)
     return html

@@ -8,22 +8,9 @@ from html import escape
 import pandas as pd
 from PIL import Image
 
+from exercises.core.numbers import number
 from exercises.data.dataset import Dataset
 from exercises.data.provenance import Provenance
-
-NBSP = "\u00a0"
-
-
-def number(value, decimals: int = 1) -> str:
-    """Norwegian number format: 12 345,6 (no-break space, decimal comma)."""
-    if value is None or pd.isna(value):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NBSP).replace(".", ",")
-
-
-def percent(value, decimals: int = 1) -> str:
-    return "–" if value is None or pd.isna(value) else f"{number(100 * value, decimals)}{NBSP}%"
 
 
 def source_line(provenance: Provenance, year: int | None = None) -> str:

@@ -3,6 +3,7 @@
 import pandas as pd
 
 from exercises.analysis import indicators
+from exercises.core.numbers import number, percent
 from exercises.data.dataset import Dataset
 from exercises.models.specialisation import county_profile
 from exercises.reports import charts, display
@@ -25,10 +26,10 @@ def profile_table(dataset: Dataset, county: str, year: int) -> str:
     if p.lq.isna().any():
         caption += " – betyr at tallet er skjult eller mangler i kilden."
     return display.table(shown, caption, dataset.provenance, year, formats={
-        "Sysselsatte (1000)": lambda v: display.number(v, 1),
-        "Andel i regionen": display.percent,
-        "Andel i landet": display.percent,
-        "LQ": lambda v: display.number(v, 2),
+        "Sysselsatte (1000)": lambda v: number(v, 1),
+        "Andel i regionen": percent,
+        "Andel i landet": percent,
+        "LQ": lambda v: number(v, 2),
     })
 
 
@@ -38,7 +39,7 @@ def profile_chart(dataset: Dataset, county: str, year: int) -> str:
     lq = pd.Series(p.lq.values, index=p.name.values)
     name = dataset.regions[county]
     known = lq.dropna()
-    top = ", ".join(f"{i} ({display.number(v, 2)})" for i, v in known.head(3).items())
+    top = ", ".join(f"{i} ({number(v, 2)})" for i, v in known.head(3).items())
     above = int((known >= 1).sum())
     alt = (f"Liggende stolpediagram over lokaliseringskvotienten (LQ) for {len(known)} næringer i {name} "
            f"i {year}. {above} næringer har LQ over 1. Høyest: {top}.")
@@ -59,10 +60,10 @@ def region_summary(dataset: Dataset, year: int, level: str = "detailed") -> str:
     caption = (f"Hvor spesialisert er hver region, {year}? Høy Krugman- og Herfindahl-indeks og lav "
                f"entropi betyr mer spesialisert. {len(E.columns)} næringer. {REFERENCE}")
     return display.table(table, caption, dataset.provenance, year, formats={
-        "Sysselsatte (1000)": lambda v: display.number(v, 1),
-        "Krugman-indeks": lambda v: display.number(v, 2),
-        "Herfindahl-indeks": lambda v: display.number(v, 3),
-        "Entropi (bit)": lambda v: display.number(v, 2),
+        "Sysselsatte (1000)": lambda v: number(v, 1),
+        "Krugman-indeks": lambda v: number(v, 2),
+        "Herfindahl-indeks": lambda v: number(v, 3),
+        "Entropi (bit)": lambda v: number(v, 2),
     })
 
 
@@ -76,7 +77,7 @@ def employment_matrix(dataset: Dataset, year: int, level: str = "detailed") -> s
     shown.loc["Landet"] = shown.sum(axis=0)
     caption = f"Sysselsatte (1000 personer) etter region og næring, {year}."
     return display.table(shown, caption, dataset.provenance, year,
-                         formats={c: lambda v: display.number(v, 0) for c in shown.columns})
+                         formats={c: lambda v: number(v, 0) for c in shown.columns})
 
 
 def reference_comparison(dataset: Dataset, year: int) -> str | None:
@@ -98,6 +99,6 @@ def reference_comparison(dataset: Dataset, year: int) -> str | None:
                                         "LQ mot «Hele landet»"]).set_index("Region")
     caption = (f"Samme tall, to referanser, {year}. «Hele landet» tar med sokkelen, som ikke hører til noe fylke.")
     return display.table(table, caption, dataset.provenance, year, formats={
-        "LQ mot summen av fylkene": lambda v: display.number(v, 2),
-        "LQ mot «Hele landet»": lambda v: display.number(v, 2),
+        "LQ mot summen av fylkene": lambda v: number(v, 2),
+        "LQ mot «Hele landet»": lambda v: number(v, 2),
     })

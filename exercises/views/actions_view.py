@@ -3,14 +3,7 @@
 import ipywidgets as w
 
 from exercises.models.actions import KINDS, MAX_ACTIONS, MAX_TEXT, ActionsExercise
-from exercises.views.common import (
-    LABEL_STYLE,
-    WIDE,
-    PerPriorityView,
-    dropdown,
-    heading,
-    text_input,
-)
+from exercises.views.common import LABEL_STYLE, WIDE, PerPriorityView, dropdown, heading, text_input
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 

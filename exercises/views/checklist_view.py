@@ -5,13 +5,7 @@ from html import escape
 
 import ipywidgets as w
 
-from exercises.models.checklist import (
-    EU_CRITERIA,
-    MAX_COMMENT,
-    MAX_EVIDENCE,
-    ROLES,
-    Checklist,
-)
+from exercises.models.checklist import EU_CRITERIA, MAX_COMMENT, MAX_EVIDENCE, ROLES, Checklist
 from exercises.views.common import (
     ExerciseView,
     dropdown,

@@ -4,10 +4,10 @@ from html import escape
 
 import ipywidgets as w
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError
-from exercises.models.strategy import chapter
 from exercises.reports import display
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")

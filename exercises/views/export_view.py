@@ -2,13 +2,10 @@
 
 import ipywidgets as w
 
-from exercises.reports.export import build_draft, save_draft, to_html
-from exercises.views.common import (
-    ExerciseView,
-    save_button,
-    show_feedback,
-    workbook_notice,
-)
+from exercises.reports.draft.content import build_draft
+from exercises.reports.draft.files import save_draft
+from exercises.reports.draft.html import to_html
+from exercises.views.common import ExerciseView, save_button, show_feedback, workbook_notice
 from exercises.views.transfer_view import TransferView
 from exercises.workbook.store import Workbook
 

@@ -3,13 +3,7 @@
 import ipywidgets as w
 
 from exercises.models.merge import MAX_PATH, SECTION, merge_folder, summary_html
-from exercises.views.common import (
-    ExerciseView,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
+from exercises.views.common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
 from exercises.workbook.store import Workbook
 
 

@@ -1,12 +1,6 @@
 """View for «Indikatorer for hver prioritering» (chapter Måle og lære)."""
 
-from exercises.models.monitoring import (
-    FIELDS,
-    LEVELS,
-    MAX_ASSUMPTION,
-    MAX_INDICATORS,
-    MonitoringExercise,
-)
+from exercises.models.monitoring import FIELDS, LEVELS, MAX_ASSUMPTION, MAX_INDICATORS, MonitoringExercise
 from exercises.views.common import PerPriorityView, dropdown, heading, row, text_input
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook

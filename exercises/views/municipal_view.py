@@ -6,14 +6,10 @@ from html import escape
 
 import ipywidgets as w
 
+from exercises.core.numbers import number, percent
 from exercises.data.counties import COUNTIES_2024
 from exercises.data.dataset import DataMissing
-from exercises.data.municipal import (
-    UNKNOWN_INDUSTRY,
-    load_municipal_data,
-    overview,
-    related_industries,
-)
+from exercises.data.municipal import UNKNOWN_INDUSTRY, load_municipal_data, overview, related_industries
 from exercises.reports import display
 from exercises.views.common import ExerciseView, dropdown
 
@@ -49,14 +45,14 @@ class MunicipalView(ExerciseView):
         caption = (f"Kommunene i {self.county.label}, {year}: sysselsatte etter arbeidssted (uten «uoppgitt»), "
                    f"i næringen {name}, LQ for næringen og endring i alle næringer siden {since}")
         html = display.table(table, caption, self.provenance, formats={
-            f"Sysselsatte {year}": lambda v: display.number(v, 0),
-            f"I næringen {year}": lambda v: display.number(v, 0),
-            "LQ": lambda v: display.number(v, 2),
-            f"Endring siden {since}": display.percent,
+            f"Sysselsatte {year}": lambda v: number(v, 0),
+            f"I næringen {year}": lambda v: number(v, 0),
+            "LQ": lambda v: number(v, 2),
+            f"Endring siden {since}": percent,
         })
         related = related_industries(self.frame, self.industry.value, year)
         names = self.frame.drop_duplicates("industry").set_index("industry").industry_name
-        items = "".join(f"<li>{escape(names.get(code, code))}: {display.number(phi, 2)}</li>"
+        items = "".join(f"<li>{escape(names.get(code, code))}: {number(phi, 2)}</li>"
                         for code, phi in related.items())
         self.output.value = (
             html + f"<p>Næringene som oftest er overrepresentert (LQ ≥ 1) i de samme kommunene som {escape(name)} "

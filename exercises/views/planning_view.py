@@ -2,15 +2,7 @@
 
 import ipywidgets as w
 
-from exercises.models.planning import (
-    ELEMENTS,
-    FORMS,
-    MAX_NEXT,
-    PLACES,
-    placement_table,
-    save_placements,
-    saved_answer,
-)
+from exercises.models.planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
 from exercises.views.common import (
     LABEL_STYLE,
     WIDE,

@@ -2,16 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.priorities import (
-    CRITERIA,
-    MAX_PRIORITIES,
-    MAX_REASON,
-    MAX_TITLE,
-    PrioritiesExercise,
-    links_table,
-    missing_analysis,
-)
-from exercises.models.strategy import chapter
+from exercises.models.analysis_links import links_table, missing_analysis
+from exercises.models.priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise
 from exercises.views.common import (
     ExerciseView,
     heading,
@@ -23,6 +15,7 @@ from exercises.views.common import (
     workbook_notice,
 )
 from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 CRITERION_STYLE = {"description_width": "20rem"}

@@ -4,21 +4,8 @@ from html import escape
 
 import ipywidgets as w
 
-from exercises.models.quiz import (
-    QUESTIONS,
-    Question,
-    mark_html,
-    save_quiz,
-    saved_answers,
-)
-from exercises.views.common import (
-    NARROW,
-    ExerciseView,
-    heading,
-    save_button,
-    show_feedback,
-    workbook_notice,
-)
+from exercises.models.quiz import QUESTIONS, Question, mark_html, save_quiz, saved_answers
+from exercises.views.common import NARROW, ExerciseView, heading, save_button, show_feedback, workbook_notice
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 

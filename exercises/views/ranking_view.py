@@ -2,8 +2,8 @@
 
 import ipywidgets as w
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError
 from exercises.data.counties import default_county
 from exercises.data.dataset import Dataset
 from exercises.models.ranking import CRITERIA, SCALE, RankingExercise

@@ -4,22 +4,8 @@ from html import escape
 
 import ipywidgets as w
 
-from exercises.models.self_assessment import (
-    ELEMENTS,
-    MAX_COMMENT,
-    SCALE,
-    radar,
-    save_assessment,
-    saved_assessment,
-)
-from exercises.views.common import (
-    ExerciseView,
-    dropdown,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
+from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
+from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 

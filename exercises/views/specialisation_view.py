@@ -4,19 +4,9 @@ import ipywidgets as w
 
 from exercises.data.counties import default_county
 from exercises.data.dataset import Dataset
-from exercises.models.specialisation import (
-    MAX_PICKS,
-    MAX_REASON,
-    SpecialisationExercise,
-)
+from exercises.models.specialisation import MAX_PICKS, MAX_REASON, SpecialisationExercise
 from exercises.reports import region_report
-from exercises.views.common import (
-    ExerciseView,
-    county_dropdown,
-    save_button,
-    show_feedback,
-    workbook_notice,
-)
+from exercises.views.common import ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
 from exercises.views.pick_rows import PickRows
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook

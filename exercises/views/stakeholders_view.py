@@ -2,23 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.stakeholders import (
-    HELICES,
-    LEVELS,
-    MAX_ACTORS,
-    grid_html,
-    save_actors,
-    saved_actors,
-)
-from exercises.views.common import (
-    ExerciseView,
-    dropdown,
-    row,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
+from exercises.models.stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, saved_actors
+from exercises.views.common import ExerciseView, dropdown, row, save_button, show_feedback, text_input, workbook_notice
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 

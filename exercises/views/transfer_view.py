@@ -3,8 +3,10 @@ widgets for «Ditt utkast» (model: :mod:`exercises.workbook.transfer`)."""
 
 import ipywidgets as w
 
-from exercises.reports.export import build_draft, to_docx, to_html, to_markdown
-from exercises.reports.word import TemplateError
+from exercises.reports.draft.content import build_draft
+from exercises.reports.draft.html import to_html
+from exercises.reports.draft.markdown import to_markdown
+from exercises.reports.draft.word import TemplateError, to_docx
 from exercises.views.common import show_feedback
 from exercises.workbook.store import Workbook
 from exercises.workbook.transfer import download_link, replace_workbook

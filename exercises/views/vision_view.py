@@ -2,22 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.vision import (
-    MAX_GOALS,
-    MAX_PART,
-    MAX_STATEMENT,
-    PARTS,
-    VisionExercise,
-)
-from exercises.views.common import (
-    ExerciseView,
-    heading,
-    row,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
+from exercises.models.vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, PARTS, VisionExercise
+from exercises.views.common import ExerciseView, heading, row, save_button, show_feedback, text_input, workbook_notice
 from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 

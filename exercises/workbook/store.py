@@ -27,7 +27,8 @@ from filelock import FileLock, Timeout
 
 from exercises.core import paths
 from exercises.core.atomic import remove_temporary, write_atomic
-from exercises.core.text import InputError, clean_string
+from exercises.core.errors import InputError
+from exercises.core.text import clean_string
 
 SCHEMA_VERSION = 1
 MAX_BYTES = 5_000_000  # far above any real workbook; guards against a wrong file

@@ -13,8 +13,8 @@ import base64
 import html
 from pathlib import Path
 
+from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.text import InputError
 from exercises.workbook.store import MAX_BYTES, Workbook
 
 

@@ -1,39 +1,19 @@
-"""The learner's draft priorities document (chapter Ditt utkast).
-
-:func:`build_draft` reads the whole workbook into a list of blocks
-(headings, paragraphs, lists, tables, and notes on what is missing); the
-renderers turn the same blocks into Markdown, HTML and Word (.docx). A
-part the learner has not done, or that cannot be read, becomes a notice
-naming the chapter that fills it, so a partly filled workbook still gives
-a whole document. Learner text is only ever text: escaped in Markdown
-and HTML, and stripped of characters Word files cannot hold.
-"""
+"""The draft's content: every part of the workbook read into blocks."""
 
 import datetime as dt
 import functools
-import io
-import math
-import re
-from dataclasses import dataclass, field, replace
-from html import escape
-from pathlib import Path
 
-from exercises.core.atomic import write_atomic
-from exercises.core.feedback import Feedback
+from exercises.core.numbers import number, percent
 from exercises.data.counties import COUNTIES_2024
 from exercises.data.dataset import Dataset, load_teaching_data
-from exercises.models import (
-    actions,
-    monitoring,
-    planning,
-    self_assessment,
-    stakeholders,
-)
+from exercises.models import actions, monitoring, planning, self_assessment, stakeholders
 from exercises.models import ranking as ranking_criteria
+from exercises.models.analysis_links import data_source
 from exercises.models.checklist import EU_CRITERIA, ROLES, Checklist
-from exercises.models.priorities import CRITERIA, data_source, saved_priorities
-from exercises.models.strategy import chapter
-from exercises.reports import display, word
+from exercises.models.per_priority import saved_priorities
+from exercises.models.priorities import CRITERIA
+from exercises.reports.draft.blocks import Bullets, Draft, Heading, Paragraph, Table, clean, cleaned
+from exercises.workbook.sections import chapter
 from exercises.workbook.store import Workbook
 
 GUIDE = ("Kommunal- og moderniseringsdepartementet (2018). Smart spesialisering som metode for "
@@ -44,68 +24,10 @@ LAW = ("Lov 27. juni 2008 nr. 71 om planlegging og byggesaksbehandling (plan- og
 TOP_RANKED = 10
 
 
-# blocks --------------------------------------------------------------------
-@dataclass(frozen=True)
-class Heading:
-    text: str
-    level: int = 2
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    source: str
-
-
-@dataclass(frozen=True)
-class Missing:
-    text: str
-
-
-@dataclass
-class Draft:
-    title: str
-    date: dt.date
-    county: str = ""
-    author: str = ""
-    blocks: list = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-
-    def lack(self, part: str, section: str, detail: str = "") -> None:
-        """Note that ``part`` is missing and which chapter fills it."""
-        text = detail or f"{part} mangler. Gjør kapitlet {chapter(section)}."
-        self.blocks.append(Missing(text))
-        self.missing.append(f"{part}: gjøres i kapitlet {chapter(section)}")
-
 
 def _t(value) -> str:
     """Learner text as plain text that every format can hold."""
-    return word.clean(value).strip()
-
-
-def _cleaned(block):
-    """A block with every string in it cleaned, whatever path it came by."""
-    if isinstance(block, (Heading, Paragraph, Missing)):
-        return replace(block, **{k: word.clean(v) for k, v in vars(block).items() if isinstance(v, str)})
-    if isinstance(block, Bullets):
-        return Bullets(tuple(word.clean(i) for i in block.items))
-    if isinstance(block, Table):
-        return Table(word.clean(block.caption), tuple(word.clean(h) for h in block.header),
-                     tuple(tuple(word.clean(c) for c in row) for row in block.rows), word.clean(block.source))
-    return block
+    return clean(value).strip()
 
 
 def _dict(value) -> dict:
@@ -116,23 +38,9 @@ def _list(value) -> list[dict]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, (list, tuple)) else []
 
 
-def _figure(value) -> float | None:
-    """A number from the workbook, or None for anything else (text, NaN, ∞)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return None
-    return value
 
 
-def _number(value, decimals: int = 2) -> str:
-    """As the chapters show it (display.number): one rounding everywhere."""
-    return display.number(_figure(value), decimals)
 
-
-def _percent(value, decimals: int = 1) -> str:
-    return display.percent(_figure(value), decimals)
-
-
-# reading the workbook ------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _known_regions() -> dict[str, str]:
     """The counties of 2024 and the regions of the fictional teaching data."""
@@ -183,7 +91,7 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
     if draft.missing:
         intro += [Heading("Dette mangler i utkastet"), Bullets(tuple(draft.missing))]
     draft.blocks[:0] = [Heading(draft.title, 1), *intro]
-    draft.blocks = [_cleaned(b) for b in draft.blocks]
+    draft.blocks = [cleaned(b) for b in draft.blocks]
     return draft
 
 
@@ -227,7 +135,7 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Table(
             f"Spesialiseringene du valgte i kapitlet {chapter('spesialisering')}, {picked.get('year', '')}, "
             "viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
-            tuple((str(n), _t(p.get("name") or p.get("industry")), _number(p.get("lq")), _t(p.get("reason")))
+            tuple((str(n), _t(p.get("name") or p.get("industry")), number(p.get("lq"), 2), _t(p.get("reason")))
                   for n, p in enumerate(picks, start=1)),
             f"{data_source(picked)} {TOTALS}"))
     chosen_niches = _list(niches.get("niches"))
@@ -235,7 +143,7 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Table(
             f"Kandidatnisjene du valgte i kapitlet {chapter('nisjer')}, {niches.get('year', '')}",
             ("Næring", "Relatert tetthet", "Begrunnelse"),
-            tuple((_t(n.get("name") or n.get("industry")), _number(n.get("density")), _t(n.get("reason")))
+            tuple((_t(n.get("name") or n.get("industry")), number(n.get("density"), 2), _t(n.get("reason")))
                   for n in chosen_niches),
             data_source(niches)))
     if not ranking and (picks or chosen_niches):
@@ -260,8 +168,8 @@ def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
     draft.blocks.append(Table(
         f"Rangering av næringer, {year} (de {TOP_RANKED} øverste og alle du har merket som styrke eller nisje)",
         ("Plass", "Næring", "Poeng (0–1)", "Sysselsatte (1000)", "LQ", growth),
-        tuple((str(r["rank"]), _t(r.get("name")) + label.get(r.get("label"), ""), _number(r.get("score")),
-               _number(r.get("employment"), 1), _number(r.get("lq")), _percent(r.get("growth")))
+        tuple((str(r["rank"]), _t(r.get("name")) + label.get(r.get("label"), ""), number(r.get("score"), 2),
+               number(r.get("employment"), 1), number(r.get("lq"), 2), percent(r.get("growth")))
               for r in rows),
         f"{data_source(analysis)} {TOTALS}"))
     weights, judged = _dict(analysis.get("weights")), _dict(analysis.get("scores"))
@@ -271,7 +179,7 @@ def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
     if used:
         total = sum(v for _, v in used)
         draft.blocks.append(Paragraph(
-            "; ".join(f"{c.label.lower()} {_number(v, 0)} ({_number(100 * v / total, 0)}\u00a0%)" for c, v in used)
+            "; ".join(f"{c.label.lower()} {number(v, 0)} ({number(100 * v / total, 0)}\u00a0%)" for c, v in used)
             + ". Hvert kriterium er gjort om til en plassering fra 0 til 1 blant fylkets næringer; poengene er "
               "snittet av plasseringene, veid med vektene.", "Vekter i rangeringen"))
     moved = [r for r in ranking if isinstance(r.get("reason"), str) and r["reason"].strip()]
@@ -370,8 +278,8 @@ def _indicators(workbook: Workbook, draft: Draft) -> None:
         d.blocks.append(Paragraph(_t(saved.get("assumption")) or "(ikke skrevet)", "Antatt sammenheng"))
         d.blocks.append(Table("Indikatorer", ("Indikator", "Nivå", "Utgangsverdi (år)", "Mål (år)", "Kilde"), tuple(
             (_t(i.get("name")), monitoring.LEVELS.get(i.get("level"), "–"),
-             f"{_number(i.get('baseline'), 1)} ({_t(i.get('baseline_year'))})",
-             f"{_number(i.get('target'), 1)} ({_t(i.get('target_year'))})", _t(i.get("source")))
+             f"{number(i.get('baseline'), 1)} ({_t(i.get('baseline_year'))})",
+             f"{number(i.get('target'), 1)} ({_t(i.get('target_year'))})", _t(i.get("source")))
             for i in _list(saved.get("indicators"))),
             "Kilde: ditt eget utkast; kilden til hvert tall står i tabellen."))
 
@@ -424,171 +332,3 @@ def _checklist(checklist: Checklist, title: str):
     return build
 
 
-# Markdown ------------------------------------------------------------------
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!~&])")
-
-
-def _md(text: str, line_start: bool = False) -> str:
-    text = _MD_SPECIAL.sub(r"\\\1", re.sub(r"[ \t\r\n\f\v]+", " ", str(text)).strip())  # keeps no-break spaces
-    if line_start:
-        text = re.sub(r"^([-+=])", r"\\\1", text)
-        text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
-    return text
-
-
-def to_markdown(draft: Draft) -> str:
-    out = []
-    for block in draft.blocks:
-        if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {_md(block.text)}")
-        elif isinstance(block, Paragraph):
-            out.append(f"**{_md(block.label)}:** {_md(block.text)}" if block.label else _md(block.text, True))
-        elif isinstance(block, Bullets):
-            out.append("\n".join(f"- {_md(item, True)}" for item in block.items))
-        elif isinstance(block, Table):
-            lines = [f"*{_md(block.caption)}*", "", "| " + " | ".join(_md(h) for h in block.header) + " |",
-                     "|" + "---|" * len(block.header)]
-            lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows]
-            lines += ["", f"*{_md(block.source)}*"]
-            out.append("\n".join(lines))
-        elif isinstance(block, Missing):
-            out.append(f"> **Mangler:** {_md(block.text)}")
-    return "\n\n".join(out) + "\n"
-
-
-# HTML ----------------------------------------------------------------------
-STYLE = ("body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-         "table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #888;padding:.3rem .5rem;"
-         "text-align:left;vertical-align:top}caption{text-align:left;font-weight:bold}"
-         ".kilde{font-size:.9em;color:#333}.mangler{border-left:4px solid #a15c00;padding:.3rem .7rem;"
-         "background:#fff6e5}")
-
-
-def to_html(draft: Draft, standalone: bool = True) -> str:
-    out = []
-    for block in draft.blocks:
-        if isinstance(block, Heading):
-            level = block.level if standalone else block.level + 2  # inside a chapter, below its sections
-            out.append(f"<h{level}>{escape(block.text)}</h{level}>")
-        elif isinstance(block, Paragraph):
-            label = f"<strong>{escape(block.label)}:</strong> " if block.label else ""
-            out.append(f"<p>{label}{escape(block.text)}</p>")
-        elif isinstance(block, Bullets):
-            out.append("<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>")
-        elif isinstance(block, Table):
-            head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block.header)
-            body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block.rows)
-            out.append(display.table_frame(block.caption, f"<tr>{head}</tr>", body, display.source_text(block.source)))
-        elif isinstance(block, Missing):  # the course's warning style on the website, STYLE in the file
-            out.append(f'<p class="mangler kurs-banner advarsel"><strong>Mangler:</strong> {escape(block.text)}</p>')
-    body = "\n".join(out)
-    if not standalone:
-        return f'<div class="kurs-utkast">{body}</div>'
-    return (f'<!DOCTYPE html>\n<html lang="nb-NO">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(draft.title)}</title>\n<style>{STYLE}</style>\n</head>\n"
-            f"<body>\n{body}\n</body>\n</html>\n")
-
-
-# Word ----------------------------------------------------------------------
-def to_docx(draft: Draft, template: Path | str | bytes | None = None) -> bytes:
-    """The draft as a Word file, on the course's neutral template or on a
-    county's own ``template`` (raises word.TemplateError if it cannot be used)."""
-    document = word.new_document(template)
-    word.properties(document, draft.title, draft.author)
-    word.footer(document, draft.county, f"{draft.date:%d.%m.%Y}")
-    for block in draft.blocks:
-        if isinstance(block, Heading):
-            word.heading(document, block.text, block.level)
-        elif isinstance(block, Paragraph):
-            word.labelled(document, block.label, block.text)
-        elif isinstance(block, Bullets):
-            word.bullets(document, block.items)
-        elif isinstance(block, Table):
-            word.add_table(document, block.header, block.rows, block.caption, block.source)
-        elif isinstance(block, Missing):
-            word.labelled(document, "Mangler", block.text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-# files ---------------------------------------------------------------------
-def _slug(text: str) -> str:
-    text = text.casefold().translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "fylket"
-
-
-def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
-                template: Path | str | bytes | None = None) -> tuple[Draft, dict[str, Path]]:
-    """Build the draft and write it as .md, .html and .docx in ``folder``
-    (default: «utkast» next to the workbook), the .docx on ``template`` if
-    given (a county's Word template). Returns the draft and the files."""
-    draft = build_draft(workbook, today)
-    folder = Path(folder) if folder else workbook.path.parent / "utkast"
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"utkast-{_slug(draft.county)[:60].strip('-')}" if draft.county else "utkast"
-    contents = {"md": to_markdown(draft).encode("utf-8"), "html": to_html(draft).encode("utf-8"),
-                "docx": to_docx(draft, template)}
-    files = {}
-    for suffix, content in contents.items():
-        files[suffix] = folder / f"{stem}.{suffix}"
-        write_atomic(files[suffix], content)
-    return draft, files
-
-
-def save_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
-               template: Path | str | bytes | None = None) -> tuple[Feedback, Draft | None]:
-    """Write the three files and say what was written and what is missing."""
-    try:
-        draft, files = write_draft(workbook, folder, today, template)
-    except word.TemplateError as error:
-        return Feedback(errors=[str(error)]), None
-    except OSError as error:
-        where = folder or workbook.path.parent / "utkast"
-        return Feedback(errors=[f"Kunne ikke skrive utkastet i {where} ({error.strerror or error}). Sjekk at du "
-                                "kan skrive i mappen, og prøv igjen. Arbeidsboka er ikke endret."]), None
-    if draft.missing:
-        notes = [f"Utkastet mangler {len(draft.missing)} deler. Hver del står som «Mangler» i dokumentet. "
-                 "Gjør disse kapitlene, og lag utkastet på nytt:", *draft.missing]
-    else:
-        notes = ["Utkastet har med alle delene. Les det gjennom, og ta det med inn i planarbeidet i fylket."]
-    files_text = ", ".join(str(path) for path in files.values())
-    return Feedback(notes=notes, saved=f"Utkastet er lagret i tre formater: {files_text}."), draft
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m exercises.reports.export [--mal FIL] [--mappe MAPPE]`` writes the
-    draft from the learner's workbook; ``--lag-mal FIL`` writes the course's
-    neutral Word template, for a county to restyle and use with ``--mal``."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="kurs.py utkast", description="Lag utkastet fra arbeidsboka.")
-    parser.add_argument("--mal", help="fylkets egen Word-mal (.docx) for Word-utkastet")
-    parser.add_argument("--mappe", help="mappen utkastet skrives til (standard: «utkast» ved arbeidsboka)")
-    parser.add_argument("--lag-mal", metavar="FIL", help="skriv kursets nøytrale Word-mal til FIL og avslutt")
-    args = parser.parse_args(argv)
-    if args.lag_mal:
-        target = Path(args.lag_mal)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, _template_bytes())
-        except OSError as error:
-            print(f"Kunne ikke skrive malen til {target} ({error.strerror or error}).")
-            return 1
-        print(f"Kursets Word-mal er skrevet til {target}. Endre stilene i Word, og bruk den med --mal.")
-        return 0
-    result, _ = save_draft(Workbook(), args.mappe, template=args.mal)
-    for line in [*result.errors, *result.notes, *([result.saved] if result.saved else [])]:
-        print(line)
-    return 0 if result.ok else 1
-
-
-def _template_bytes() -> bytes:
-    buffer = io.BytesIO()
-    word.neutral_template().save(buffer)
-    return buffer.getvalue()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -31,7 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from exercises.core.text import clean_string
+from exercises.reports.draft.blocks import Bullets, Draft, Heading, Missing, Paragraph, Table, clean
 
 FONT = "Arial"
 BODY_PT, TABLE_PT = 11, 9
@@ -48,12 +48,6 @@ MAX_PROPERTY = 255        # Word's limit for a core property such as the title
 TABLE_TEXT, SOURCE, CAPTION, LIST = "Tabelltekst", "Kildelinje", "Caption", "List Bullet"
 
 _NUMBER = re.compile(r"^[-–−+]?[\d\s\u00a0,.%]*\d[\d\s\u00a0,.%]*( \(\d{4}\))?$|^–$")
-
-
-def clean(value) -> str:
-    """Text Word and XML can hold (see :func:`clean_string`: no NUL, no
-    U+000B as Word itself writes for a line break, no lone surrogates)."""
-    return clean_string("" if value is None else str(value))
 
 
 class TemplateError(ValueError):
@@ -374,3 +368,33 @@ def properties(document, title: str, author: str = "") -> None:
 
 __all__ = ["new_document", "neutral_template", "add_table", "heading", "bullets", "labelled", "footer",
            "properties", "clean", "TemplateError", "column_widths"]
+
+
+def to_docx(draft: Draft, template: Path | str | bytes | None = None) -> bytes:
+    """The draft as a Word file, on the course's neutral template or on a
+    county's own ``template`` (raises TemplateError if it cannot be used)."""
+    document = new_document(template)
+    properties(document, draft.title, draft.author)
+    footer(document, draft.county, f"{draft.date:%d.%m.%Y}")
+    for block in draft.blocks:
+        if isinstance(block, Heading):
+            heading(document, block.text, block.level)
+        elif isinstance(block, Paragraph):
+            labelled(document, block.label, block.text)
+        elif isinstance(block, Bullets):
+            bullets(document, block.items)
+        elif isinstance(block, Table):
+            add_table(document, block.header, block.rows, block.caption, block.source)
+        elif isinstance(block, Missing):
+            labelled(document, "Mangler", block.text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+
+def template_bytes() -> bytes:
+    buffer = io.BytesIO()
+    neutral_template().save(buffer)
+    return buffer.getvalue()
+

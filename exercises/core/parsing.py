@@ -1,36 +1,12 @@
-"""Shared by the exercises that turn the analysis into a draft strategy
-(Organisere … Ditt utkast): the chapter that fills each workbook section,
-and checks of what a learner types or picks. Pure functions; every
-InputError message is Norwegian and says what to do."""
+"""Reading what a learner typed or picked into values the exercises can use.
+
+Pure functions shared by every exercise; each raises InputError with a
+Norwegian message that says what to do."""
 
 import math
 import re
 
-from exercises.core.text import InputError
-
-# workbook section -> the chapter that fills it (Norwegian titles)
-CHAPTERS = {
-    "profil": "Velkommen",
-    "spesialisering": "Region og spesialisering",
-    "nisjer": "Beslektet mangfold og entreprenørielle oppdagelser",
-    "analyse": "Analysere",
-    "aktorer": "Organisere",
-    "visjon": "Visjon og mål",
-    "prioriteringer": "Prioritere",
-    "tiltak": "Gjennomføre",
-    "indikatorer": "Måle og lære",
-    "plan": "Smart spesialisering og plan- og bygningsloven",
-    "quiz": "Hva er smart spesialisering, og hvorfor i Norge?",
-    "roller": "Fylkeskommunens roller",
-    "rollevurdering": "Fylkeskommunens roller",
-    "eu_kriterier": "Smart spesialisering i Norge og EU",
-    "workshop": "For lærere og workshopledere",
-}
-
-
-def chapter(section: str) -> str:
-    """«Title» of the chapter that fills ``section``, quoted for a sentence."""
-    return f"«{CHAPTERS[section]}»"
+from exercises.core.errors import InputError
 
 
 def blank(value) -> bool:
