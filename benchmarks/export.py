@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from test_export_pdf import DAY, nordland  # noqa: E402
+from every_chapter import nordland  # noqa: E402
+from workbooks import DAY  # noqa: E402
 
 from exercises.data.dataset import load_real_data  # noqa: E402
 from exercises.reports.draft.files import write_draft  # noqa: E402

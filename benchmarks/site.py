@@ -18,7 +18,7 @@ in the page, and what those stylesheets load in turn (@import and url()). A
 font face counts when a rule that can apply to the page names its family
 (its classes all occur in the page), and then only its first source, the
 one a browser takes. Files that a script loads at run time are not seen;
-the browser test (tests/test_browser.py) reports what each page really loaded. The
+the browser test (tests/book/test_browser.py) reports what each page really loaded. The
 compressed figure is the same files gzipped one by one, roughly what a web
 server that compresses sends.
 """

@@ -11,6 +11,7 @@ course's own (the mirror has names only); the values are SSB's.
 
 import csv
 import json
+import socket
 import sys
 import threading
 import time
@@ -263,3 +264,9 @@ if __name__ == "__main__":
     for name, doc in {"11713": table_11713(mirror), "13470": table_13470(mirror, mirror.parent / "klass")}.items():
         (out / f"ssb_{name}_data.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     print(f"Skrev testsvarene til {out}.")
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -130,7 +130,7 @@ def chromium():
     """One headless Chromium for the whole test run, shared by every browser
     test (the website, its reflow, the live course, the workshop server):
     Playwright's sync API can run only one instance per thread."""
-    from test_browser import CHROMIUM, CHROMIUM_ARGS, require_browser
+    from browser_tools import CHROMIUM, CHROMIUM_ARGS, require_browser
 
     require_browser()
     from playwright.sync_api import sync_playwright

@@ -2,13 +2,9 @@
 shared by the tests of the draft (test_draft_argument.py) and of its Word
 layout (test_export_pdf.py)."""
 
-from test_actions import RIGHT as ACTIONS
-from test_monitoring import ASSUMPTION, OUTCOME, OUTPUT
-from test_planning import BEST
-from test_self_assessment import COMMENT
-from test_self_assessment import SCORES as SELF_ASSESSMENT
-from test_stakeholders import ACTORS
-from test_vision import answer
+from workbooks import ACTIONS, ACTORS, ASSUMPTION, COMMENT, OUTCOME, OUTPUT, SELF_ASSESSMENT
+from workbooks import PLACEMENTS as BEST
+from workbooks import vision as answer
 
 from exercises.models.actions import ActionsExercise
 from exercises.models.monitoring import MonitoringExercise
@@ -46,3 +42,30 @@ def do_every_chapter(workbook, dataset, profile: dict, *, picks, niches, move, p
     assert save_placements(workbook, BEST, "plan", plan_note).ok
     assert save_assessment(workbook, SELF_ASSESSMENT, COMMENT).ok
     return ranking
+
+
+# a learner who did every chapter for Nordland, on real data (the PDF test and benchmarks/export.py)
+NORDLAND_PICKS = [("fiske_havbruk", "Havbruket i Lofoten og på Helgeland er det største i landet"),
+                  ("ind_metaller", "Smelteverkene i Mo i Rana og Glomfjord"),
+                  ("energi", "Vannkraften gir ren og rimelig strøm til industrien")]
+NORDLAND_NICHE = ("bergverk", "Mineraler til batterier trenger både smelteverk og kraft")
+NORDLAND_MOVE = "Kraften er grunnlaget for grønn industri, uansett hva veksttallene sier"
+NORDLAND_PRIORITIES = [
+    {"title": "Havbruk med lavere utslipp", "links": ["fiske_havbruk"], "drivers": ["Havbruk AS"],
+     "reason": "Havbruket er størst, men må kutte utslipp for å vokse videre"},
+    {"title": "Grønn prosessindustri", "links": ["ind_metaller", "energi"], "drivers": ["Universitetet i Fjordby"],
+     "reason": "Smelteverk og vannkraft sammen gir produkter med lavt klimaavtrykk"},
+    {"title": "Mineraler for det grønne skiftet", "links": ["bergverk", "energi"], "drivers": ["Havbruk AS"],
+     "reason": "Forekomstene finnes; kompetansen fra smelteverkene kan brukes"},
+]
+NORDLAND_SCORES = {"styrke": 4, "marked": 4, "aktorer": 3, "kobling": 3}
+
+
+def nordland(workbook, real):
+    """A learner who did every chapter for Nordland, on real data."""
+    do_every_chapter(workbook, real, {"county": "18", "county_name": "Nordland", "role": "Ny medarbeider i fylkeskommunen"},
+                     picks=NORDLAND_PICKS, niches=[NORDLAND_NICHE], move=("energi", 2, NORDLAND_MOVE),
+                     priorities=[dict(p, scores=NORDLAND_SCORES) for p in NORDLAND_PRIORITIES],
+                     vision={"statement": "Nordland leverer ren energi og mat til verden",
+                             "destination": "Grønn prosessindustri og havbruk"})
+    return workbook

@@ -1,5 +1,5 @@
 """A separate process that saves to a workbook, as a chapter's kernel does.
-Run by tests/test_workbook_faults.py:
+Run by tests/workbook/test_workbook_faults.py:
 
     python workbook_worker.py sections PATH NAME SECONDS   save a new section NAME-k until time is up
     python workbook_worker.py at-once PATH NAME GO_FILE     wait for GO_FILE, then save section NAME once

@@ -1,0 +1,270 @@
+"""The live workshop's group summary (exercises/models/workshop.py): Borda count,
+mean rank and Kendall's W against values computed by hand, ties, missing
+and partial rankings, empty and hostile folders, and the summary as HTML,
+Markdown, Word and the join address as a QR code."""
+
+import json
+import struct
+from pathlib import Path
+
+import docx
+import pytest
+from PIL import Image
+from workbooks import hostile_files, read_in_time, valid
+
+from exercises.models.workshop import (
+    GroupSummary,
+    load_group,
+    qr_png,
+    qr_terminal,
+    summarise,
+    summary_docx,
+    summary_html,
+    summary_markdown,
+)
+
+FISH, TOURISM, ICT, SHIPS, ENERGY = "Fiske og havbruk", "Reiseliv", "IKT & tjenester", "Verft", "Energi"
+
+
+def participant(folder: Path, key: str, ranking: list[tuple[str, int]] | None, priorities=("Sjømat",),
+                strengths=(FISH,), niches=(), county="Nordland") -> None:
+    """Write ``folder/<key>.json`` as the course saves it: a profile, the ranking from «Analysere»
+    as (industry, rank) rows, its strengths and niches, and priorities."""
+    book = valid(priorities[0] if priorities else "x")
+    book["sections"]["prioriteringer"]["value"]["priorities"] = [
+        {"key": " ".join(t.split()).casefold(), "title": t} for t in priorities]
+    analysis = {"county": "18", "year": 2023,
+                "strengths": [{"industry": f"s{i}", "name": s} for i, s in enumerate(strengths)],
+                "niches": [{"industry": f"n{i}", "name": s} for i, s in enumerate(niches)]}
+    if ranking is not None:
+        analysis["ranking"] = [{"industry": f"i{i}", "name": name, "rank": rank, "score": None, "label": "",
+                                "reason": ""} for i, (name, rank) in enumerate(ranking)]
+    for name, value in (("analyse", analysis), ("profil", {"county": "18", "county_name": county})):
+        book["sections"][name] = {"saved": "2026-11-30T09:00:00", "value": value}
+    folder.mkdir(exist_ok=True)
+    (folder / f"{key}.json").write_text(json.dumps(book, ensure_ascii=False), encoding="utf-8")
+
+
+def assert_pairs(actual: list[tuple[str, float]], expected: list[tuple[str, float]]) -> None:
+    assert [name for name, _ in actual] == [name for name, _ in expected]
+    assert [value for _, value in actual] == pytest.approx([value for _, value in expected])
+
+
+def ranked(*names: str) -> list[tuple[str, int]]:
+    return [(name, place) for place, name in enumerate(names, start=1)]
+
+
+@pytest.fixture
+def group(tmp_path) -> Path:
+    """Three participants with known rankings of four industries A=Fiske, B=Reiseliv, C=IKT, D=Verft."""
+    folder = tmp_path / "workshop"
+    participant(folder, "k1", ranked(FISH, TOURISM, ICT, SHIPS), priorities=("Sjømat med merkevare", "Grønne verft"))
+    participant(folder, "k2", ranked(FISH, ICT, TOURISM, SHIPS), priorities=("sjømat  MED merkevare", "Datasenter"),
+                strengths=(FISH, SHIPS), niches=(ICT,))
+    participant(folder, "k3", ranked(TOURISM, FISH, ICT, SHIPS), priorities=("Sjømat med merkevare", "Opplevelser"),
+                strengths=(TOURISM,), niches=(ICT,))
+    return folder
+
+
+def test_borda_mean_rank_and_kendalls_w_equal_the_hand_computation(group):
+    # By hand, n = 3 participants, m = 4 industries, places:
+    #            Fiske  Reiseliv  IKT  Verft
+    #   k1         1       2       3     4
+    #   k2         1       3       2     4
+    #   k3         2       1       3     4
+    #   rank sum   4       6       8    12     mean rank 4/3, 2, 8/3, 4
+    # Borda points (m - place): Fiske 3+3+2 = 8, Reiseliv 2+1+3 = 6, IKT 1+2+1 = 4, Verft 0.
+    # Kendall's W: mean rank sum n(m+1)/2 = 7.5; S = 3.5² + 1.5² + 0.5² + 4.5² = 35;
+    #   W = 12·S / (n²(m³ - m)) = 420 / (9·60) = 7/9 = 0.777…  -> «sterk enighet» (0.7 ≤ W < 0.9).
+    people = load_group(group)
+    assert [p.key for p in people] == ["k1", "k2", "k3"] and people.notes == []
+    summary = summarise(people)
+    assert (summary.n, summary.ranked) == (3, 3)
+    assert summary.borda == [(FISH, 8), (TOURISM, 6), (ICT, 4), (SHIPS, 0)]
+    assert_pairs(summary.mean_rank, [(FISH, 4 / 3), (TOURISM, 2), (ICT, 8 / 3), (SHIPS, 4)])
+    assert summary.kendall_w == pytest.approx(7 / 9)
+    assert summary.agreement.startswith("Kendalls W er 0,78: sterk enighet om rangeringen (3 deltakere, 4 næringer).")
+    assert summary.strengths == [(FISH, 2), (TOURISM, 1), (SHIPS, 1)] and summary.niches == [(ICT, 2)]
+    # priorities: case and spacing ignored (simple matching), the first spelling is shown
+    assert summary.shared_priorities == [("Sjømat med merkevare", 3)]
+    assert summary.single_priorities == ["Datasenter", "Grønne verft", "Opplevelser"]
+    assert summary.left_out == [] and summary.notes == []
+
+
+def test_tied_places_use_the_mean_place_and_kendalls_tie_correction(tmp_path):
+    # k1 gives Reiseliv and IKT the same rank (2 and 2 in the file): they share places 2 and 3 -> 2.5 each.
+    #            Fiske  Reiseliv  IKT  Verft
+    #   k1         1      2.5     2.5    4     ties: one group of t = 2 -> T = 2³ - 2 = 6
+    #   k2         1       2       3     4
+    #   k3         1       2       3     4
+    #   rank sum   3      6.5     8.5   12     S = 4.5² + 1² + 1² + 4.5² = 42.5
+    # W = 12·42.5 / (9·60 - 3·6) = 510 / 522 = 0.977…  -> «svært sterk enighet»
+    # Borda: Fiske 3·3 = 9, Reiseliv 1.5 + 2 + 2 = 5.5, IKT 1.5 + 1 + 1 = 3.5, Verft 0.
+    folder = tmp_path / "likt"
+    participant(folder, "k1", [(FISH, 1), (TOURISM, 2), (ICT, 2), (SHIPS, 4)])
+    participant(folder, "k2", ranked(FISH, TOURISM, ICT, SHIPS))
+    participant(folder, "k3", ranked(FISH, TOURISM, ICT, SHIPS))
+    people = load_group(folder)
+    assert people[0].ranking == ((FISH, 1), (ICT, 2.5), (TOURISM, 2.5), (SHIPS, 4))
+    summary = summarise(people)
+    assert summary.kendall_w == pytest.approx(510 / 522)
+    assert summary.borda == [(FISH, 9), (TOURISM, 5.5), (ICT, 3.5), (SHIPS, 0)]
+    assert_pairs(summary.mean_rank, [(FISH, 1), (TOURISM, 6.5 / 3), (ICT, 8.5 / 3), (SHIPS, 4)])
+    assert "svært sterk enighet" in summary.agreement
+
+
+def test_equal_borda_points_share_a_place_in_the_table(tmp_path):
+    # Two participants with opposite rankings of two industries: 1 point each, both on place 1; W = 0.
+    folder = tmp_path / "uavgjort"
+    participant(folder, "a", ranked(FISH, TOURISM))
+    participant(folder, "b", ranked(TOURISM, FISH))
+    summary = summarise(load_group(folder))
+    assert summary.borda == [(FISH, 1), (TOURISM, 1)] and summary.kendall_w == pytest.approx(0)
+    assert "nesten ingen enighet" in summary.agreement
+    row = "| Fiske og havbruk | 1,0 | 1 | 1,50 | 1 |"
+    assert row in summary_markdown(summary) and "| Reiseliv | 1,0 | 1 | 1,50 | 1 |" in summary_markdown(summary)
+
+
+def test_a_participant_without_a_ranking_counts_in_the_choices_not_in_the_ranking(group):
+    participant(group, "k4", None, priorities=("Grønne  verft",), strengths=(SHIPS,))
+    summary = summarise(load_group(group))
+    assert (summary.n, summary.ranked) == (4, 3)
+    assert summary.kendall_w == pytest.approx(7 / 9) and summary.borda[0] == (FISH, 8)
+    assert (SHIPS, 2) in summary.strengths and ("Grønne verft", 2) in summary.shared_priorities
+    assert "3 av 4 deltakere har lagret en rangering" in summary_markdown(summary)
+
+
+def test_participants_who_ranked_different_industries_are_compared_on_those_all_ranked(group):
+    # k4 ranked Energi, IKT, Fiske, Reiseliv (no Verft). Only Fiske, Reiseliv and IKT are ranked by all four;
+    # places renumbered within them:
+    #            Fiske  Reiseliv  IKT
+    #   k1         1       2       3
+    #   k2         1       3       2
+    #   k3         2       1       3
+    #   k4         2       3       1
+    #   rank sum   6       9       9     n = 4, m = 3, mean n(m+1)/2 = 8, S = 4 + 1 + 1 = 6
+    # W = 12·6 / (16·(27 - 3)) = 72 / 384 = 0.1875 -> «svært svak enighet» (0.1 ≤ W < 0.3)
+    # Borda n·m - rank sum: Fiske 6, Reiseliv 3, IKT 3 (IKT and Reiseliv share place 2).
+    participant(group, "k4", ranked(ENERGY, ICT, FISH, TOURISM))
+    summary = summarise(load_group(group))
+    assert summary.left_out == [ENERGY, SHIPS]
+    assert summary.kendall_w == pytest.approx(0.1875) and "svært svak enighet" in summary.agreement
+    assert summary.borda == [(FISH, 6), (ICT, 3), (TOURISM, 3)]
+    assert_pairs(summary.mean_rank, [(FISH, 1.5), (ICT, 2.25), (TOURISM, 2.25)])
+    assert "Ikke med i rangeringen fordi ikke alle deltakerne har rangert dem: «Energi» og «Verft»." in \
+        summary_markdown(summary)
+
+
+@pytest.mark.parametrize("rankings,message", [
+    ([], "Enigheten kan regnes ut når minst to deltakere har lagret en rangering"),
+    ([ranked(FISH, TOURISM)], "Enigheten kan regnes ut når minst to deltakere har lagret en rangering"),
+    ([ranked(FISH), ranked(FISH)], "deltakerne har færre enn to næringer felles"),
+    ([[(FISH, 1), (TOURISM, 1)], [(FISH, 3), (TOURISM, 3)]], "alle deltakerne har satt alle næringene på delt plass"),
+])
+def test_kendalls_w_that_cannot_be_computed_says_why(tmp_path, rankings, message):
+    folder = tmp_path / "få"
+    folder.mkdir()
+    for number, ranking in enumerate(rankings):
+        participant(folder, f"p{number}", ranking)
+    summary = summarise(load_group(folder))
+    assert summary.kendall_w is None and message in summary.agreement
+    assert message in summary_markdown(summary) and "Kendalls W er" not in summary_html(summary)
+
+
+def test_an_empty_folder_and_a_missing_folder(tmp_path):
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    people = load_group(empty)
+    assert people == [] and people.notes == []
+    summary = summarise(people)
+    assert summary == GroupSummary(0, 0, [], [], [], [], [], None, summary.agreement, [], [], [])
+    markdown = summary_markdown(summary)
+    assert "Ingen av deltakerne har lagret en rangering i «Analysere» ennå." in markdown
+    assert "Ingen av deltakerne har lagret prioriteringer ennå." in markdown
+    missing = load_group(tmp_path / "finnes-ikke")
+    assert missing == [] and missing.notes[0].startswith(f"Fant ikke workshopmappen {tmp_path / 'finnes-ikke'}.")
+    summary_docx(summarise(missing), tmp_path / "tom.docx")
+    assert "Fant ikke workshopmappen" in "\n".join(p.text for p in docx.Document(tmp_path / "tom.docx").paragraphs)
+
+
+def test_every_hostile_file_is_skipped_and_named(group):
+    reasons = hostile_files(group)
+    participant(group, "god", ranked(FISH, TOURISM))  # the target of the symbolic link in hostile_files
+    people = read_in_time(group, load_group)  # fails instead of hanging on the FIFO
+    assert [p.key for p in people] == ["god", "k1", "k2", "k3"]
+    assert [note.split(" er hoppet over: ")[0] for note in people.notes] == sorted(reasons)
+    summary = summarise(people)
+    assert summary.notes == people.notes and summary.n == 4
+    assert all(name in summary_markdown(summary) for name in reasons)
+
+
+def test_participant_text_is_escaped_in_html_and_cleaned_for_word(tmp_path):
+    folder = tmp_path / "ond"
+    evil = "<script>alert(1)</script>"
+    participant(folder, "a", ranked(f"<b>{FISH}</b>", TOURISM), priorities=(evil, "Tiltak\x0b med\x00 NUL"),
+                strengths=('Fiske" onmouseover="x',))
+    participant(folder, "b", ranked(f"<b>{FISH}</b>", TOURISM), priorities=(evil,))
+    summary = summarise(load_group(folder))
+    assert summary.single_priorities == ["Tiltak med NUL"]
+    for html in (summary_html(summary), summary_html(summary, standalone=True)):
+        assert "<script>" not in html and "<b>" not in html and '" onmouseover' not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;Fiske og havbruk&lt;/b&gt;" in html
+    assert summary_html(summary, standalone=True).startswith("<!DOCTYPE html>")
+    assert "http" not in summary_html(summary, standalone=True)  # nothing loaded from another host
+    assert "\\<script\\>" in summary_markdown(summary)
+    path = summary_docx(summary, tmp_path / "oppsummering.docx")
+    text = "\n".join(p.text for p in docx.Document(path).paragraphs)
+    assert evil in "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
+    assert "Tiltak med NUL" in text
+
+
+def test_the_word_summary_is_a4_has_no_author_and_holds_the_priorities(group, tmp_path):
+    summary = summarise(load_group(group))
+    path = summary_docx(summary, tmp_path / "workshop.docx")
+    document = docx.Document(path)
+    assert all(abs(s.page_width.mm - 210) < 0.1 and abs(s.page_height.mm - 297) < 0.1 for s in document.sections)
+    assert document.core_properties.author == "" and document.core_properties.language == "nb-NO"
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["Sjømat med merkevare", "3"] in cells
+    assert [FISH, "8,0", "1", "1,33", "1"] in cells
+    assert all(title in paragraphs for title in ("Datasenter", "Grønne verft", "Opplevelser"))
+    assert "Kendalls W er 0,78: sterk enighet" in paragraphs
+    assert "kommer fra deltakernes egne arbeidsbøker" in paragraphs and "Schmidt (1997)" in paragraphs
+    assert not list(tmp_path.glob(".workshop.docx-*"))  # no temporary file left
+
+
+def test_every_table_in_the_summary_names_its_source(group):
+    html = summary_html(summarise(load_group(group)))
+    assert html.count("<table>") == 4
+    assert html.count('<p class="kilde">Kilde: deltakernes egne arbeidsbøker fra workshopen (3 deltakere).') == 4
+
+
+def test_qr_code_for_the_join_address(tmp_path):
+    url = "http://192.168.1.20:8866/bli-med?kode=K7Q2"
+    path = qr_png(url, tmp_path / "bli-med.png")
+    raw = path.read_bytes()
+    assert raw[:8] == b"\x89PNG\r\n\x1a\n" and raw[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", raw[16:24])
+    with Image.open(path) as image:
+        image.load()  # decodes every pixel
+        assert image.size == (width, height) and width == height
+        assert 21 * 8 <= width <= 1000  # at least a version 1 code at 8 px per module, small enough for a slide
+        colours = {image.convert("L").getpixel((x, x)) for x in range(width)}
+    assert colours == {0, 255}
+    assert (width // 8 - 8 - 17) % 4 == 0  # modules = 17 + 4·version, plus a quiet zone of 4 on each side
+    text = qr_terminal(url)
+    lines = text.rstrip("\n").split("\n")
+    assert len(lines) > 10 and len({len(line) for line in lines}) == 1 and set(text) <= set("█▀▄ \n")
+    assert qr_terminal(url) != qr_terminal(url + "0")
+
+
+def test_participants_built_in_code_are_cleaned_before_word(tmp_path):
+    # the server may build Participant objects itself: every string is cleaned again on the way out
+    from exercises.models.workshop import Participant
+    dirty = Participant("a.json", "Nord\x00land", ("Fiske\x0b",), (), ("Sjø\ud800mat",), (("Fiske\x0b", 1.0),))
+    summary = summarise([dirty, Participant("b.json", None, (), (), ("Sjø\ud800mat",), ())])
+    path = summary_docx(summary, tmp_path / "skitten.docx")
+    text = "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
+    assert "Sjømat" in text and "Fiske" in text and "\x0b" not in text
+    assert "Sjømat" in summary_html(summary) and "\ud800" not in summary_markdown(summary)
