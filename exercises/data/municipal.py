@@ -18,7 +18,7 @@ from exercises.analysis import relatedness as rel
 from exercises.core import paths
 from exercises.data.counties import COUNTIES_2024
 from exercises.data.dataset import DataMissing
-from exercises.data.provenance import Provenance
+from exercises.data.provenance import Provenance, ssb_table
 
 MUNICIPAL_FILE = "ssb_13470.csv"
 MUNICIPAL_COLUMNS = ["municipality", "municipality_name", "municipality_2024", "municipality_2024_name", "county",
@@ -35,15 +35,10 @@ SN2007_17 = {
     "86-88": "Helse- og sosialtjenester", "90-99": "Personlig tjenesteyting", "00": "Uoppgitt",
 }
 
-SSB_13470 = dict(
-    source="Statistisk sentralbyrå (SSB)",
-    table="13470",
-    title="Sysselsatte personer etter arbeidssted, kommune og næring (SN2007)",
-    licence="CC BY 4.0",
-    url="https://www.ssb.no/statbank/table/13470",
-    note="Kommunene er plassert i fylkene fra 2024 med SSBs kommuneklassifikasjon (KLASS); fylkestallene er summer "
-         "av kommunene og følger 2024-grensene nøyaktig.",
-)
+SSB_13470 = ssb_table(
+    "13470", "Sysselsatte personer etter arbeidssted, kommune og næring (SN2007)",
+    "Kommunene er plassert i fylkene fra 2024 med SSBs kommuneklassifikasjon (KLASS); fylkestallene er summer "
+    "av kommunene og følger 2024-grensene nøyaktig.")
 
 
 def load_municipal_data(folder=None) -> tuple[pd.DataFrame, Provenance]:

@@ -58,14 +58,15 @@ class OwnWork:
         return self.text
 
 
-SSB_11713 = dict(
-    source="Statistisk sentralbyrå (SSB)",
-    table="11713",
-    title="Fylkesfordelt nasjonalregnskap, etter næring",
-    licence="CC BY 4.0",
-    url="https://www.ssb.no/statbank/table/11713",
-    note="Fylkene er regnet om til inndelingen fra 2024; det er omtrentlig, fordi noen kommuner har byttet fylke.",
-)
+def ssb_table(table: str, title: str, note: str) -> dict:
+    """What every table from Statistics Norway shares: source, licence and address."""
+    return dict(source="Statistisk sentralbyrå (SSB)", table=table, title=title, licence="CC BY 4.0",
+                url=f"https://www.ssb.no/statbank/table/{table}", note=note)
+
+
+SSB_11713 = ssb_table(
+    "11713", "Fylkesfordelt nasjonalregnskap, etter næring",
+    "Fylkene er regnet om til inndelingen fra 2024; det er omtrentlig, fordi noen kommuner har byttet fylke.")
 
 FJORDLAND = Provenance(
     source="Kurset",

@@ -18,6 +18,25 @@ BAR = "#1f5f8b"   # contrast 7:1 on white
 LINE = "#333333"
 
 
+def _label_bars(ax, values) -> None:
+    """The value written at the end of each horizontal bar, so it reads without the axis."""
+    for y, value in enumerate(values):
+        ax.text(value, y, " " + number(value, 2), va="center", fontsize=9)
+
+
+def _finish(fig, ax, title: str, alt: str, provenance: Provenance, year: int, *, frame: bool = True,
+            **figure_options) -> str:
+    """Every chart ends the same way: the title at the left, no box around
+    the plot (``frame``), and the figure as accessible HTML with its source."""
+    ax.set_title(title, fontsize=11, loc="left")
+    if frame:
+        ax.spines[["top", "right"]].set_visible(False)
+    try:
+        return display.figure(fig, alt, provenance, year, **figure_options)
+    finally:
+        plt.close(fig)
+
+
 def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str) -> str:
     """Horizontal bars of location quotients (a Series named by industry),
     with a labelled reference line at LQ = 1 and the value on each bar."""
@@ -26,16 +45,11 @@ def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str) ->
     ax.barh(list(lq.index), lq.values, color=BAR)
     ax.axvline(1, color=LINE, linestyle="--", linewidth=1)
     ax.text(1, len(lq) - 0.3, " LQ = 1 (som landet)", va="bottom", fontsize=9, color=LINE)
-    for y, value in enumerate(lq.values):
-        ax.text(value, y, " " + number(value, 2), va="center", fontsize=9)
+    _label_bars(ax, lq.values)
     ax.set_xlabel("Lokaliseringskvotient (LQ)")
-    ax.set_title(title, fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, max(lq.max() * 1.15, 1.3))
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year)
 
 
 # Okabe–Ito colours (safe for colour blindness); shapes and labels carry the
@@ -73,12 +87,8 @@ def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: st
         ax.annotate(_short(row["name"]), (row.lq, row.density), fontsize=8, xytext=(4, 3), textcoords="offset points")
     ax.set_xlabel("Spesialisering: LQ (logaritmisk skala, stiplet linje = 1)")
     ax.set_ylabel("Relatert tetthet (prikket linje = fylkets median)")
-    ax.set_title(title, fontsize=11, loc="left")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year)
 
 
 def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provenance: Provenance,
@@ -93,12 +103,8 @@ def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provena
             hatch="///", label=labels[1])
     ax.set_yticks(list(y), [_short(n, 45) for n in frame.index], fontsize=9)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=11, loc="left")
     ax.legend(fontsize=9, frameon=False, loc="lower right")
-    ax.spines[["top", "right"]].set_visible(False)
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year)
 
 
 def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt: str) -> str:
@@ -121,12 +127,8 @@ def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt:
     ax.axvline(0, color=LINE, linewidth=0.8)
     ax.set_yticks(y, [_short(n, 45) for n in parts.index], fontsize=9)
     ax.set_xlabel("Endring i sysselsatte (1000 personer)")
-    ax.set_title(title, fontsize=11, loc="left")
     ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.4, -0.08), ncol=4)
-    ax.spines[["top", "right"]].set_visible(False)
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year)
 
 
 def choropleth(values, shapes: dict, title: str, legend: str, provenance: Provenance, year: int,
@@ -151,13 +153,10 @@ def choropleth(values, shapes: dict, title: str, legend: str, provenance: Proven
     ax.autoscale_view()
     ax.set_aspect(2.2)  # about 1/cos(63°): longitude degrees are shorter this far north
     ax.axis("off")
-    ax.set_title(title, fontsize=11, loc="left")
     bar = fig.colorbar(cm.ScalarMappable(norm=scale, cmap=palette), ax=ax, shrink=0.5)
     bar.set_label(legend)
     bar.ax.yaxis.set_major_formatter(lambda v, _: number(v, 2))
-    html = display.figure(fig, alt, provenance, year, format="png", extra_credit=map_credit)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year, frame=False, format="png", extra_credit=map_credit)
 
 
 def _short(name: str, width: int = 32) -> str:
@@ -169,14 +168,9 @@ def value_bars(values, title: str, xlabel: str, provenance: Provenance, year: in
     values = values.dropna().sort_values()
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(values) + 1.2))
     ax.barh(list(values.index), values.values, color=BAR)
-    for y, value in enumerate(values.values):
-        ax.text(value, y, " " + number(value, 2), va="center", fontsize=9)
+    _label_bars(ax, values.values)
     ax.set_xlabel(xlabel)
-    ax.set_title(title, fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year)
 
 
 def heatmap(matrix, title: str, provenance: Provenance, year: int, alt: str) -> str:
@@ -194,10 +188,7 @@ def heatmap(matrix, title: str, provenance: Provenance, year: int, alt: str) -> 
             if i != j:
                 ax.text(j, i, number(value, 2), ha="center", va="center", fontsize=7,
                         color="white" if value > 0.7 else "black")
-    ax.set_title(title, fontsize=11, loc="left")
     bar = fig.colorbar(image, ax=ax, shrink=0.6)
     bar.set_label("Nærhet φ (0–1)")
     bar.ax.yaxis.set_major_formatter(lambda v, _: number(v, 1))
-    html = display.figure(fig, alt, provenance, year)
-    plt.close(fig)
-    return html
+    return _finish(fig, ax, title, alt, provenance, year, frame=False)
