@@ -1,1 +1,1 @@
-"""models"""
+"""One model per exercise: checks a learner's answer, gives feedback, saves to the workbook. No widgets."""
