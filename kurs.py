@@ -296,7 +296,7 @@ def main(argv: list[str]) -> None:
         return lock()
     environment()
     if command == "utkast":
-        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.reports.draft", *argv[1:]], cwd=ROOT).returncode)
+        sys.exit(subprocess.run([str(PYTHON), "-m", "exercises.reports.draft.files", *argv[1:]], cwd=ROOT).returncode)
     data(argv[1:] if command == "data" else [], required=command == "data")
     if command == "test":
         extra = [a for a in argv[1:] if a != "--nyeste"]

@@ -58,7 +58,7 @@ def save_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.d
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m exercises.reports.draft [--mal FIL] [--mappe MAPPE]`` writes the
+    """``python -m exercises.reports.draft.files [--mal FIL] [--mappe MAPPE]`` writes the
     draft from the learner's workbook; ``--lag-mal FIL`` writes the course's
     neutral Word template, for a county to restyle and use with ``--mal``."""
     import argparse
@@ -84,3 +84,5 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if result.ok else 1
 
 
+if __name__ == "__main__":
+    raise SystemExit(main())
