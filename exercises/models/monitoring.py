@@ -16,8 +16,9 @@ from exercises.core.numbers import number, percent
 from exercises.core.parsing import as_rows, blank, choice, filled_rows, parse_each, parse_number, parse_year
 from exercises.core.text import clean_text
 from exercises.models.per_priority import PerPriorityExercise
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import records, text
 
-SECTION = "indikatorer"
 LEVELS = {
     "innsats": "Innsats (input)",
     "aktivitet": "Aktivitet",
@@ -41,7 +42,7 @@ class Indicator:
 
 
 class MonitoringExercise(PerPriorityExercise):
-    section = SECTION
+    section = Section.INDICATORS
     what = "indikatorer"
 
     def __init__(self, workbook, this_year: int | None = None):
@@ -124,6 +125,4 @@ class MonitoringExercise(PerPriorityExercise):
     def saved_answer(self, workbook, priority) -> tuple[str, list[dict]]:
         """The saved assumption and indicators, to fill the form again."""
         part = self.saved_part(workbook, priority)
-        rows = part.get("indicators", [])
-        rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
-        return str(part.get("assumption") or ""), rows
+        return text(part, "assumption"), records(part, "indicators")

@@ -16,9 +16,10 @@ from exercises.core.feedback import Feedback
 from exercises.core.parsing import choice
 from exercises.core.text import clean_text
 from exercises.reports import display
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "plan"
 PLACES = {
     "planstrategi": "Regional planstrategi (§ 7-1)",
     "planprogram": "Planprogram (§ 4-1)",
@@ -132,18 +133,15 @@ def save_placements(workbook: Workbook, placements, form, next_step) -> Feedback
     answer, errors = parse_placements(placements, form, next_step)
     if errors:
         return Feedback(errors=errors)
-    workbook.put(SECTION, {"county": workbook.county, **answer})
+    workbook.put(Section.PLANNING, {"county": workbook.county, **answer})
     return Feedback(notes=notes(answer),
                     saved=f"Plasseringene er lagret i arbeidsboka ({workbook.path}).")
 
 
 def saved_answer(workbook: Workbook) -> dict:
-    entry = workbook.value(SECTION, {})
-    entry = entry if isinstance(entry, dict) else {}
-    placements = entry.get("placements") if isinstance(entry.get("placements"), dict) else {}
-    return {"placements": {k: v for k, v in placements.items() if k in ELEMENTS and v in PLACES},
-            "form": entry.get("form") if entry.get("form") in FORMS else "plan",
-            "next_step": str(entry.get("next_step") or "")}
+    saved = readers.planning(workbook)
+    return {"placements": {k: v for k, v in saved.placements.items() if k in ELEMENTS and v in PLACES},
+            "form": saved.form if saved.form in FORMS else "plan", "next_step": saved.next_step}
 
 
 def placement_table(answer: dict) -> str:

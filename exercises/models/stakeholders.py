@@ -14,9 +14,10 @@ from exercises.core.feedback import Feedback
 from exercises.core.parsing import as_rows, choice, filled_rows, listing, parse_each, repeated
 from exercises.core.text import clean_text
 from exercises.reports import display
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "aktorer"
 HELICES = {
     "naeringsliv": "Næringsliv",
     "kunnskap": "Forskning og utdanning",
@@ -115,16 +116,14 @@ def save_actors(workbook: Workbook, rows) -> Feedback:
     actors, errors = parse_actors(rows)
     if errors:
         return Feedback(errors=errors)
-    workbook.put(SECTION, {"county": workbook.county, "actors": [asdict(a) for a in actors]})
+    workbook.put(Section.STAKEHOLDERS, {"county": workbook.county, "actors": [asdict(a) for a in actors]})
     return Feedback(notes=notes(actors),
                     saved=f"Aktørkartet med {len(actors)} aktører er lagret i arbeidsboka ({workbook.path}).")
 
 
 def saved_actors(workbook: Workbook) -> list[Actor]:
     """The saved map; rows that no longer check out are left out."""
-    entry = workbook.value(SECTION, {})
-    rows = entry.get("actors", []) if isinstance(entry, dict) else []
-    actors, _ = parse_actors([r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else [])
+    actors, _ = parse_actors(readers.actor_rows(workbook))
     return actors
 
 

@@ -17,10 +17,10 @@ from exercises.core.feedback import Feedback
 from exercises.core.parsing import as_rows, filled_rows, parse_each, parse_year
 from exercises.core.text import clean_text
 from exercises.models.analysis_links import analysis_links
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "visjon"
 MAX_STATEMENT, MAX_PART, MAX_GOAL = 200, 250, 250
 MAX_GOALS = 5
 PARTS = {  # property -> (label, what it is, an example)
@@ -125,8 +125,8 @@ def notes(vision: Vision, strengths: list[str], this_year: int | None = None) ->
         if problems:
             result.append(f"Mål {number} («{goal.text[:60]}») " + "; det ".join(problems) + ".")
         else:
-            result.append(f"Mål {number} er målbart og har et år ({goal.year}). I {chapter('indikatorer')} lager du "
-                          "indikatorer med utgangsverdi og kilde, slik at dere kan følge det opp.")
+            result.append(f"Mål {number} er målbart og har et år ({goal.year}). I {Section.INDICATORS.chapter} "
+                          "lager du indikatorer med utgangsverdi og kilde, slik at dere kan følge det opp.")
     return result
 
 
@@ -150,18 +150,16 @@ class VisionExercise:
         vision, errors = parse_vision(statement, destination, purpose, values, goals)
         if errors:
             return Feedback(errors=errors)
-        workbook.put(SECTION, {"county": workbook.county, **asdict(vision), "goals": [asdict(g) for g in vision.goals]})
+        workbook.put(Section.VISION, {"county": workbook.county, **asdict(vision),
+                                      "goals": [asdict(g) for g in vision.goals]})
         return Feedback(notes=notes(vision, self.strengths),
                         saved=f"Visjonen og {len(vision.goals)} mål er lagret i arbeidsboka ({workbook.path}).")
 
     @staticmethod
     def saved(workbook: Workbook) -> dict:
         """The saved vision as the form's fields (empty strings where nothing is saved)."""
-        entry = workbook.value(SECTION, {})
-        entry = entry if isinstance(entry, dict) else {}
-        goals = [g for g in entry.get("goals", []) if isinstance(g, dict)] if isinstance(
-            entry.get("goals"), list) else []
+        saved = readers.vision(workbook)
         return {
-            **{k: str(entry.get(k) or "") for k in ("statement", *PARTS)},
-            "goals": [(str(g.get("text") or ""), "" if g.get("year") is None else str(g["year"])) for g in goals],
+            **{k: getattr(saved, k) for k in ("statement", *PARTS)},
+            "goals": [(goal.text, "" if goal.year is None else str(goal.year)) for goal in saved.goals],
         }

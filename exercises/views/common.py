@@ -7,7 +7,7 @@ import ipywidgets as w
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.reports import display
-from exercises.workbook.sections import chapter
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
@@ -133,7 +133,7 @@ class PerPriorityView(ExerciseView):
         self.button = save_button()
         self.feedback = w.HTML()
         first = [] if exercise.priorities else [notice(
-            f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {chapter('prioriteringer')}, "
+            f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {Section.PRIORITIES.chapter}, "
             "og kjør dette kapitlet på nytt (Run → Run All Cells).")]
         self.widget = w.VBox([workbook_notice(workbook), *first, self.priority, *form, self.button, self.feedback])
         self.priority.observe(self.on_priority, names="value")

@@ -17,6 +17,8 @@ from exercises.views.common import (
 )
 from exercises.views.pick_rows import PickRows
 from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.readers import picks
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 
@@ -58,12 +60,8 @@ class NicheView(ExerciseView):
 
     def _first_strength(self, codes: list[str]) -> str | None:
         """Start from the learner's first pick in «Region og spesialisering»."""
-        picks = self.workbook.value("spesialisering", {})
-        if isinstance(picks, dict) and picks.get("county") == self.exercise.county:
-            for pick in picks.get("picks", []):
-                if isinstance(pick, dict) and pick.get("industry") in codes:
-                    return pick["industry"]
-        return codes[0] if codes else None
+        chosen = [p.industry for p in picks(self.workbook, Section.SPECIALISATION).of(self.exercise.county)]
+        return next((code for code in chosen if code in codes), codes[0] if codes else None)
 
     def on_strength(self, _=None):
         industry = self.strength.value

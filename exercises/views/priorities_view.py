@@ -15,7 +15,7 @@ from exercises.views.common import (
     workbook_notice,
 )
 from exercises.views.stale import forget_saved_on_change
-from exercises.workbook.sections import chapter
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 CRITERION_STYLE = {"description_width": "20rem"}
@@ -28,8 +28,8 @@ class PrioritiesView(ExerciseView):
         analysis, actors = self.exercise.analysis, self.exercise.actors
         first = [w.HTML(links_table(analysis, self.workbook)) if analysis.links else notice(missing_analysis())]
         if not actors:
-            first.append(notice(f"Aktørkartet ditt er tomt. Lagre aktører i kapitlet {chapter('aktorer')}, og kjør "
-                                "dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
+            first.append(notice(f"Aktørkartet ditt er tomt. Lagre aktører i kapitlet {Section.STAKEHOLDERS.chapter}, "
+                                "og kjør dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
         links = {link.industry: link.label for link in analysis.links}
         saved = self.exercise.saved_rows(self.workbook)
         self.keys = [p.key for p in saved][:MAX_PRIORITIES]  # a slot keeps its priority's id when renamed

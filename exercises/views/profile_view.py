@@ -14,6 +14,7 @@ from exercises.views.common import (
     workbook_notice,
 )
 from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
 
@@ -21,8 +22,7 @@ class ProfileView(ExerciseView):
     def __init__(self, regions: dict[str, str], workbook: Workbook | None = None):
         self.regions = regions
         self.workbook = workbook or Workbook()
-        saved = self.workbook.value("profil", {})
-        role = saved.get("role") if isinstance(saved, dict) else None
+        role = profile(self.workbook).role
         self.county = county_dropdown(regions, default_county(regions, self.workbook.county))
         self.role = w.Dropdown(options=ROLES, value=role if role in ROLES else ROLES[0],
                                description="Rolle", style=LABEL_STYLE, layout=WIDE)

@@ -7,6 +7,7 @@ import ipywidgets as w
 from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
 from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
 from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
 OPTIONS = {score: f"{score} – {label}" for score, label in SCALE.items()}
@@ -31,9 +32,7 @@ class SelfAssessmentView(ExerciseView):
         forget_saved_on_change(self)
 
     def county_name(self) -> str | None:
-        profile = self.workbook.value("profil", {})
-        name = profile.get("county_name") if isinstance(profile, dict) else None
-        return name if isinstance(name, str) and name else None
+        return profile(self.workbook).county_name or None
 
     def on_save(self, _=None):
         result = save_assessment(self.workbook, {k: d.value for k, d in self.scores.items()}, self.comment.value)
