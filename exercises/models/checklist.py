@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.parsing import blank, choice
+from exercises.core.parsing import answer_or_errors, blank, choice, collect
 from exercises.core.text import clean_text
 from exercises.workbook import readers
 from exercises.workbook.sections import Section
@@ -63,25 +63,19 @@ class Checklist:
         if all(blank(statuses.get(k)) for k in self.items):
             return None, errors + [f"Du har ikke vurdert noen av {self.what} ennå. Velg et svar for hvert punkt; "
                                    f"velg «{self.scale[self.unknown]}» der du ikke har funnet det ut."]
-        answers = {}
-        for key, item in self.items.items():
-            try:
-                status = choice(statuses.get(key), self.scale, item.label)
-                if status == self.not_relevant and not item.optional:
-                    raise InputError(f"{item.label}: «{self.scale[status]}» kan bare brukes der det står «der det er "
-                                     f"relevant». Dette punktet gjelder alle. Velg et annet svar.")
-                note = clean_text(evidence.get(key), f"{item.label}, {self.evidence_label.lower()}",
-                                  max_length=MAX_EVIDENCE, required=False)
-                answers[key] = {"status": status, "evidence": note}
-            except InputError as error:
-                errors.append(str(error))
-        try:
-            comment = clean_text(comment, "Kommentar", max_length=MAX_COMMENT, required=False)
-        except InputError as error:
-            errors.append(str(error))
-        if errors:
-            return None, errors
-        return {"answers": answers, "comment": comment}, []
+        answers = {key: collect(errors, self._answer, item, statuses.get(key), evidence.get(key))
+                   for key, item in self.items.items()}
+        comment = collect(errors, clean_text, comment, "Kommentar", max_length=MAX_COMMENT, required=False)
+        return answer_or_errors({"answers": answers, "comment": comment}, errors)
+
+    def _answer(self, item: Item, status, evidence) -> dict:
+        status = choice(status, self.scale, item.label)
+        if status == self.not_relevant and not item.optional:
+            raise InputError(f"{item.label}: «{self.scale[status]}» kan bare brukes der det står «der det er "
+                             f"relevant». Dette punktet gjelder alle. Velg et annet svar.")
+        note = clean_text(evidence, f"{item.label}, {self.evidence_label.lower()}", max_length=MAX_EVIDENCE,
+                          required=False)
+        return {"status": status, "evidence": note}
 
     # feedback ----------------------------------------------------------------
     def labels(self, answers: dict, status: str) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 
 from exercises.core.errors import InputError
 from exercises.core.numbers import number, percent
-from exercises.core.parsing import as_rows, blank, choice, filled_rows, parse_each, parse_number, parse_year
+from exercises.core.parsing import as_rows, blank, choice, collect, filled_rows, parse_each, parse_number, parse_year
 from exercises.core.text import clean_text
 from exercises.models.per_priority import PerPriorityExercise
 from exercises.workbook.sections import Section
@@ -51,10 +51,8 @@ class MonitoringExercise(PerPriorityExercise):
 
     def parse(self, rows, assumption=None) -> tuple[dict, list[str]]:
         errors = []
-        try:
-            assumption = clean_text(assumption, "Antatt sammenheng", max_length=MAX_ASSUMPTION, required=False)
-        except InputError as error:
-            errors.append(str(error))
+        assumption = collect(errors, clean_text, assumption, "Antatt sammenheng", max_length=MAX_ASSUMPTION,
+                             required=False)
         raw, row_errors = as_rows(rows, FIELDS, "Indikatorene")
         filled = filled_rows(raw, tuple(f for f in FIELDS if f != "level"))  # the level always has a value
         indicators, parse_errors = parse_each(filled, self._indicator)

@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from exercises.core.errors import InputError  # noqa: E402
 from exercises.core.feedback import Feedback  # noqa: E402
-from exercises.core.parsing import blank, choice, listing  # noqa: E402
+from exercises.core.parsing import answer_or_errors, blank, choice, collect, listing  # noqa: E402
 from exercises.core.text import clean_text  # noqa: E402
 from exercises.data.provenance import OwnWork  # noqa: E402
 from exercises.reports import display  # noqa: E402
@@ -65,24 +65,17 @@ def parse_assessment(scores, comment) -> tuple[dict | None, list[str]]:
     if not isinstance(scores, dict):
         return None, ["Poengene må komme fra skjemaet, ett tall 0–5 for hvert element."]
     errors = [f"Ukjent element: «{str(k)[:40]}». Bruk elementene i skjemaet." for k in scores if k not in ELEMENTS]
-    parsed = {}
-    for key, element in ELEMENTS.items():
-        value = scores.get(key)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        try:
-            if blank(value):
-                raise InputError(f"{element.label}: velg et tall fra 0 til 5.")
-            parsed[key] = choice(value, SCALE, element.label)
-        except InputError as error:
-            errors.append(str(error))
-    try:
-        comment = clean_text(comment, "Hva bygger vurderingen på", max_length=MAX_COMMENT, required=False)
-    except InputError as error:
-        errors.append(str(error))
-    if errors:
-        return None, errors
-    return {"scores": parsed, "comment": comment}, []
+    parsed = {key: collect(errors, _score, scores.get(key), element.label) for key, element in ELEMENTS.items()}
+    comment = collect(errors, clean_text, comment, "Hva bygger vurderingen på", max_length=MAX_COMMENT, required=False)
+    return answer_or_errors({"scores": parsed, "comment": comment}, errors)
+
+
+def _score(value, label: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if blank(value):
+        raise InputError(f"{label}: velg et tall fra 0 til 5.")
+    return choice(value, SCALE, label)
 
 
 def weakest(scores: dict[str, int]) -> list[str]:

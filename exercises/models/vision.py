@@ -10,14 +10,14 @@ measured or has no year.
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
-from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.parsing import as_rows, filled_rows, parse_each, parse_year
+from exercises.core.parsing import as_rows, collect, filled_rows, parse_each, parse_year
 from exercises.core.text import clean_text
 from exercises.models.analysis_links import analysis_links
 from exercises.workbook import readers
+from exercises.workbook.readers import Goal, Vision
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
@@ -33,33 +33,10 @@ PARTS = {  # property -> (label, what it is, an example)
 }
 
 
-@dataclass(frozen=True)
-class Goal:
-    text: str
-    year: int | None
-
-
-@dataclass(frozen=True)
-class Vision:
-    statement: str
-    destination: str
-    purpose: str
-    values: str
-    goals: tuple[Goal, ...]
-
-
 def parse_vision(statement, destination, purpose, values, goals) -> tuple[Vision | None, list[str]]:
     errors = []
-
-    def text(value, field, limit, required=False):
-        try:
-            return clean_text(value, field, max_length=limit, required=required)
-        except InputError as error:
-            errors.append(str(error))
-            return ""
-
-    sentence = text(statement, "Visjonen i én setning", MAX_STATEMENT, required=True)
-    parts = [text(v, PARTS[k][0], MAX_PART) for k, v in
+    sentence = collect(errors, clean_text, statement, "Visjonen i én setning", max_length=MAX_STATEMENT)
+    parts = [collect(errors, clean_text, v, PARTS[k][0], max_length=MAX_PART, required=False) for k, v in
              (("destination", destination), ("purpose", purpose), ("values", values))]
     raw, row_errors = as_rows(goals, ("text", "year"), "Målene")
     filled = filled_rows(raw, ("text", "year"))

@@ -4,17 +4,7 @@ import ipywidgets as w
 
 from exercises.models.analysis_links import links_table, missing_analysis
 from exercises.models.priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise
-from exercises.views.common import (
-    ExerciseView,
-    heading,
-    multi_select,
-    notice,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import ExerciseView, heading, multi_select, notice, save_button, show_feedback, text_input
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
@@ -50,9 +40,7 @@ class PrioritiesView(ExerciseView):
                                   self.reasons[-1], self.drivers[-1], *self.scores[-1].values()]))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
-        forget_saved_on_change(self)
+        self.lay_out(*first, *blocks)
 
     def rows(self):
         keys = self.keys + [None] * (MAX_PRIORITIES - len(self.keys))

@@ -5,8 +5,7 @@ from html import escape
 import ipywidgets as w
 
 from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
-from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input
 from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
@@ -26,10 +25,7 @@ class SelfAssessmentView(ExerciseView):
         self.chart = w.HTML(radar(saved["scores"], self.county_name()) if saved["scores"] else "")
         self.button = save_button("Tegn hjulet og lagre")
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.comment, self.button, self.feedback,
-                              self.chart])
-        forget_saved_on_change(self)
+        self.lay_out(*parts, self.comment, after=(self.chart,))
 
     def county_name(self) -> str | None:
         return profile(self.workbook).county_name or None

@@ -116,6 +116,7 @@ class Goal:
 
 @dataclass(frozen=True)
 class Vision:
+    """A vision and its goals: what :mod:`exercises.models.vision` checks and saves."""
     statement: str = ""
     destination: str = ""
     purpose: str = ""
