@@ -6,7 +6,7 @@ step that can start this year. Feedback is on the mix, small wins, an
 entrepreneurial discovery project, and who carries the responsibility.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from exercises.core.errors import InputError
 from exercises.core.parsing import as_rows, blank, choice, filled_rows, flag, listing, parse_each
@@ -27,7 +27,6 @@ KNOWN_ACTORS = ("Fylkeskommunen", "Kommunene", "Innovasjon Norge", "ForskningsrÃ
                 "Regionalt forskningsfond", "Klyngeorganisasjon", "Universitet eller hÃ¸gskole")
 MIN_ACTIONS, MAX_ACTIONS = 1, 5
 MAX_TEXT, MAX_RESPONSIBLE = 200, 80
-FIELDS = ("text", "kind", "responsible", "quick")
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,9 @@ class Action:
     kind: str
     responsible: str
     quick: bool
+
+
+FIELDS = tuple(f.name for f in fields(Action))  # the columns of a row in the form
 
 
 def _action(number: int, row: dict) -> Action:

@@ -9,7 +9,7 @@ year, a target later than the baseline, a source.
 """
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from exercises.core.errors import InputError
 from exercises.core.numbers import number, percent
@@ -27,7 +27,6 @@ LEVELS = {
 }
 MAX_INDICATORS = 4
 MAX_NAME, MAX_SOURCE, MAX_ASSUMPTION = 120, 120, 400
-FIELDS = ("name", "level", "baseline", "baseline_year", "target", "target_year", "source")
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,9 @@ class Indicator:
     target: float
     target_year: int
     source: str
+
+
+FIELDS = tuple(f.name for f in fields(Indicator))  # the columns of a row in the form
 
 
 class MonitoringExercise(PerPriorityExercise):

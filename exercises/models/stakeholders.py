@@ -7,7 +7,7 @@ strands that are missing, the actors to win over, and a map where the
 public sector carries everything.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from html import escape
 
 from exercises.core.feedback import Feedback
@@ -34,7 +34,6 @@ LEVELS = {1: "Lav", 2: "Middels", 3: "Høy"}
 HIGH, LOW = 3, 1
 MAX_ACTORS = 10
 MAX_NAME = 80
-FIELDS = ("name", "helix", "influence", "commitment")
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,9 @@ class Actor:
     helix: str
     influence: int
     commitment: int
+
+
+FIELDS = tuple(f.name for f in fields(Actor))  # the columns of a row in the form
 
 
 def parse_actors(rows) -> tuple[list[Actor], list[str]]:
