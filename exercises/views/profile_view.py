@@ -4,7 +4,7 @@ import ipywidgets as w
 
 from exercises.data.counties import default_county
 from exercises.models.profile import ROLES, save_profile
-from exercises.views.common import ExerciseView, county_dropdown, dropdown, save_button, show_feedback
+from exercises.views.common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback
 from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
@@ -14,7 +14,9 @@ class ProfileView(ExerciseView):
         self.regions = regions
         self.workbook = workbook or Workbook()
         self.county = county_dropdown(regions, default_county(regions, self.workbook.county))
-        self.role = dropdown(ROLES, profile(self.workbook).role, "Rolle")
+        role = profile(self.workbook).role
+        self.role = w.Dropdown(options=ROLES, value=role if role in ROLES else ROLES[0],
+                               description="Rolle", style=LABEL_STYLE, layout=WIDE)
         self.button = save_button("Lagre")
         self.feedback = w.HTML()
         self.lay_out(self.county, self.role)
