@@ -153,10 +153,6 @@ class Workbook:
         return aside
 
     # the learner's content ----------------------------------------------
-    def get(self, section: str, default=None):
-        self.refresh()
-        return self.data["sections"].get(section, default)
-
     def value(self, section: str, default=None):
         """The stored value of ``section`` without its time stamp."""
         self.refresh()
