@@ -149,3 +149,19 @@ def listing(names) -> str:
     if len(quoted) < 2:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " og " + quoted[-1]
+
+
+def collect(errors: list[str], parse, *args, **kwargs):
+    """``parse(*args, **kwargs)``; if it raises InputError, its message is
+    added to ``errors`` and the result is None. For forms that report every
+    problem at once."""
+    try:
+        return parse(*args, **kwargs)
+    except InputError as error:
+        errors.append(str(error))
+        return None
+
+
+def answer_or_errors(answer: dict, errors: list[str]) -> tuple[dict | None, list[str]]:
+    """What a parse returns: the answer if nothing is wrong, else None and the messages."""
+    return (None, errors) if errors else (answer, [])

@@ -6,15 +6,15 @@ step that can start this year. Feedback is on the mix, small wins, an
 entrepreneurial discovery project, and who carries the responsibility.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from exercises.core.errors import InputError
 from exercises.core.parsing import as_rows, blank, choice, filled_rows, flag, listing, parse_each
 from exercises.core.text import clean_text
 from exercises.models.per_priority import PerPriorityExercise
-from exercises.workbook.sections import chapter
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import records, text
 
-SECTION = "tiltak"
 KINDS = {
     "virkemiddel": "Virkemiddel (tilskudd, lån, rådgivning)",
     "regulering": "Regulering og planer",
@@ -27,7 +27,6 @@ KNOWN_ACTORS = ("Fylkeskommunen", "Kommunene", "Innovasjon Norge", "Forskningsr�
                 "Regionalt forskningsfond", "Klyngeorganisasjon", "Universitet eller høgskole")
 MIN_ACTIONS, MAX_ACTIONS = 1, 5
 MAX_TEXT, MAX_RESPONSIBLE = 200, 80
-FIELDS = ("text", "kind", "responsible", "quick")
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,9 @@ class Action:
     kind: str
     responsible: str
     quick: bool
+
+
+FIELDS = tuple(f.name for f in fields(Action))  # the columns of a row in the form
 
 
 def _action(number: int, row: dict) -> Action:
@@ -50,7 +52,7 @@ def _action(number: int, row: dict) -> Action:
 
 
 class ActionsExercise(PerPriorityExercise):
-    section = SECTION
+    section = Section.ACTIONS
     what = "tiltak"
 
     def parse(self, rows) -> tuple[dict, list[str]]:
@@ -90,7 +92,7 @@ class ActionsExercise(PerPriorityExercise):
         strangers = [a.responsible for a in actions if a.responsible.casefold() not in known]
         if strangers:
             result.append(f"{listing(dict.fromkeys(strangers))} står ikke i aktørkartet ditt. Legg dem til i "
-                          f"{chapter('aktorer')}, så ser du hvem som er med og hvor engasjert de er.")
+                          f"{Section.STAKEHOLDERS.chapter}, så ser du hvem som er med og hvor engasjert de er.")
         if len(actions) > 1 and all("fylkeskommun" in a.responsible.casefold() for a in actions):
             result.append("Fylkeskommunen har ansvaret for alle tiltakene. Kan andre ta ansvar for noen av dem? "
                           "Offentlige myndigheter kan ikke gjennomføre en strategi for smart spesialisering "
@@ -98,10 +100,9 @@ class ActionsExercise(PerPriorityExercise):
         return result
 
     def saved_rows(self, workbook, priority) -> list[Action]:
-        rows = self.saved_part(workbook, priority).get("actions", [])
-        return [Action(str(a.get("text", "")), a.get("kind") if a.get("kind") in KINDS else "virkemiddel",
-                       str(a.get("responsible", "")), a.get("quick") is True)
-                for a in rows if isinstance(a, dict)] if isinstance(rows, list) else []
+        return [Action(text(a, "text"), a.get("kind") if a.get("kind") in KINDS else "virkemiddel",
+                       text(a, "responsible"), a.get("quick") is True)
+                for a in records(self.saved_part(workbook, priority), "actions")]
 
     def responsible_options(self) -> list[str]:
         """Suggestions for «Ansvarlig»: the learner's map first."""

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.parsing import blank, choice
+from exercises.core.parsing import answer_or_errors, blank, choice, collect
 from exercises.core.text import clean_text
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 MAX_EVIDENCE = 200
@@ -32,13 +33,13 @@ MAX_COMMENT = 500
 class Item:
     label: str  # short name, shown in the form and in the feedback
     question: str  # what to look for in the county's documents
-    helps: str  # the workbook section whose chapter helps (see workbook.sections)
+    helps: Section  # the workbook section whose chapter helps
     optional: bool = False  # may be «not relevant» for some counties
 
 
 @dataclass(frozen=True)
 class Checklist:
-    section: str  # workbook section
+    section: Section  # workbook section
     what: str  # «kriteriene», «rollene»: used in messages
     items: dict[str, Item]
     scale: dict[str, str]  # status key -> label shown
@@ -62,25 +63,19 @@ class Checklist:
         if all(blank(statuses.get(k)) for k in self.items):
             return None, errors + [f"Du har ikke vurdert noen av {self.what} ennå. Velg et svar for hvert punkt; "
                                    f"velg «{self.scale[self.unknown]}» der du ikke har funnet det ut."]
-        answers = {}
-        for key, item in self.items.items():
-            try:
-                status = choice(statuses.get(key), self.scale, item.label)
-                if status == self.not_relevant and not item.optional:
-                    raise InputError(f"{item.label}: «{self.scale[status]}» kan bare brukes der det står «der det er "
-                                     f"relevant». Dette punktet gjelder alle. Velg et annet svar.")
-                note = clean_text(evidence.get(key), f"{item.label}, {self.evidence_label.lower()}",
-                                  max_length=MAX_EVIDENCE, required=False)
-                answers[key] = {"status": status, "evidence": note}
-            except InputError as error:
-                errors.append(str(error))
-        try:
-            comment = clean_text(comment, "Kommentar", max_length=MAX_COMMENT, required=False)
-        except InputError as error:
-            errors.append(str(error))
-        if errors:
-            return None, errors
-        return {"answers": answers, "comment": comment}, []
+        answers = {key: collect(errors, self._answer, item, statuses.get(key), evidence.get(key))
+                   for key, item in self.items.items()}
+        comment = collect(errors, clean_text, comment, "Kommentar", max_length=MAX_COMMENT, required=False)
+        return answer_or_errors({"answers": answers, "comment": comment}, errors)
+
+    def _answer(self, item: Item, status, evidence) -> dict:
+        status = choice(status, self.scale, item.label)
+        if status == self.not_relevant and not item.optional:
+            raise InputError(f"{item.label}: «{self.scale[status]}» kan bare brukes der det står «der det er "
+                             f"relevant». Dette punktet gjelder alle. Velg et annet svar.")
+        note = clean_text(evidence, f"{item.label}, {self.evidence_label.lower()}", max_length=MAX_EVIDENCE,
+                          required=False)
+        return {"status": status, "evidence": note}
 
     # feedback ----------------------------------------------------------------
     def labels(self, answers: dict, status: str) -> list[str]:
@@ -95,7 +90,7 @@ class Checklist:
         gaps = [k for k in relevant if answers[k]["status"] in (self.missing, self.partly)]
         if gaps:
             lines = [f"{self.items[k].label} ({self.scale[answers[k]['status']].lower()}): se kapitlet "
-                     f"{chapter(self.items[k].helps)}" for k in gaps]
+                     f"{self.items[k].helps.chapter}" for k in gaps]
             notes.append("Dette mangler helt eller delvis: " + "; ".join(lines) + ".")
         unsupported = [self.items[k].label for k in relevant
                        if answers[k]["status"] == self.good and not answers[k]["evidence"]]
@@ -131,72 +126,71 @@ class Checklist:
 
     def saved(self, workbook: Workbook) -> dict | None:
         """The saved answers and comment, or None if nothing complete is saved."""
-        entry = workbook.value(self.section, {})
-        if not isinstance(entry, dict) or not isinstance(entry.get("answers"), dict):
-            return None
-        stored = entry["answers"]
-        statuses = {k: a.get("status") for k, a in stored.items() if isinstance(a, dict)}
-        evidence = {k: a.get("evidence") for k, a in stored.items() if isinstance(a, dict)}
-        answer, errors = self.parse(statuses, evidence, entry.get("comment"))
+        saved = readers.assessment(workbook, self.section)
+        statuses = {k: a.get("status") for k, a in saved.answers.items()}
+        evidence = {k: a.get("evidence") for k, a in saved.answers.items()}
+        answer, errors = self.parse(statuses, evidence, saved.comment)
         return None if errors else answer
 
 
 EU_CRITERIA = Checklist(
-    section="eu_kriterier", what="kriteriene",
+    section=Section.EU_CRITERIA, what="kriteriene",
     scale={"ja": "Oppfylt", "delvis": "Delvis oppfylt", "nei": "Ikke oppfylt", "vet_ikke": "Vet ikke",
            "ikke_relevant": "Ikke relevant"},
     good="ja", partly="delvis", missing="nei", unknown="vet_ikke", not_relevant="ikke_relevant",
     items={
         "analyse": Item("1 Oppdatert analyse",
                         "Finnes det en oppdatert analyse av hva som hindrer spredning av innovasjon, også "
-                        "digitalisering?", "analyse"),
+                        "digitalisering?", Section.ANALYSIS),
         "ansvar": Item("2 Ansvarlig organ",
                        "Er det en kompetent regional eller nasjonal institusjon eller et organ som har ansvaret "
-                       "for å styre strategien?", "aktorer"),
+                       "for å styre strategien?", Section.STAKEHOLDERS),
         "overvaking": Item("3 Overvåking og evaluering",
                            "Finnes det verktøy for overvåking og evaluering som måler hvor langt strategien er "
-                           "kommet mot målene?", "indikatorer"),
+                           "kommet mot målene?", Section.INDICATORS),
         "samarbeid": Item("4 Samarbeid med aktørene",
-                          "Fungerer samarbeidet med aktørene, den entreprenørielle oppdagelsesprosessen?", "nisjer"),
+                          "Fungerer samarbeidet med aktørene, den entreprenørielle oppdagelsesprosessen?",
+                          Section.NICHES),
         "system": Item("5 Tiltak for forsknings- og innovasjonssystemet",
                        "Har strategien tiltak som forbedrer det regionale forsknings- og innovasjonssystemet?",
-                       "tiltak"),
+                       Section.ACTIONS),
         "omstilling": Item("6 Industriell omstilling (der det er relevant)",
                            "Har strategien tiltak for å støtte industriell omstilling, der det er relevant for "
-                           "fylket?", "tiltak", optional=True),
+                           "fylket?", Section.ACTIONS, optional=True),
         "utland": Item("7 Samarbeid utenfor landet",
                        "Har strategien tiltak for å styrke samarbeidet med partnere utenfor landet innenfor de "
-                       "prioriterte områdene?", "tiltak"),
+                       "prioriterte områdene?", Section.ACTIONS),
     })
 
 ROLES = Checklist(
-    section="rollevurdering", what="rollene", evidence_label="Eksempel",
+    section=Section.ROLES, what="rollene", evidence_label="Eksempel",
     scale={"godt": "Gjør vi godt", "delvis": "Gjør vi delvis", "nei": "Gjør vi ikke", "vet_ikke": "Vet ikke"},
     good="godt", partly="delvis", missing="nei", unknown="vet_ikke",
     items={
         "analyser": Item("1 Tilby analyser",
                          "Tilbyr fylkeskommunen analyser av regionens ressurser, muligheter, fortrinn og "
-                         "utfordringer?", "analyse"),
+                         "utfordringer?", Section.ANALYSIS),
         "dialog": Item("2 Legge til rette for dialog",
                        "Får fylkeskommunen med ulike grupper av aktører, og legger den til rette for dialog og "
-                       "samarbeid mellom dem?", "aktorer"),
+                       "samarbeid mellom dem?", Section.STAKEHOLDERS),
         "apent": Item("3 Diskutere åpent",
                       "Diskuteres muligheter og problemer åpent, og bygger fylkeskommunen på deltakernes forslag "
-                      "i stedet for å ha løsningene klare?", "aktorer"),
+                      "i stedet for å ha løsningene klare?", Section.STAKEHOLDERS),
         "sjanser": Item("4 Ta sjanser",
-                        "Prioriterer fylkeskommunen utviklingsveier som ikke sikkert fører fram?", "prioriteringer"),
+                        "Prioriterer fylkeskommunen utviklingsveier som ikke sikkert fører fram?", Section.PRIORITIES),
         "stotte": Item("5 Støtte nye muligheter",
                        "Støtter fylkeskommunen nye muligheter aktivt, for eksempel med investeringer, tiltak og "
-                       "virkemidler eller strategiske allianser?", "tiltak"),
+                       "virkemidler eller strategiske allianser?", Section.ACTIONS),
         "laere": Item("6 Følge med, lære og evaluere",
                       "Deltar fylkeskommunen i, følger med på, lærer av og evaluerer aktivitetene og tiltakene?",
-                      "indikatorer"),
+                      Section.INDICATORS),
         "informere": Item("7 Informere og begrunne",
                           "Informeres et bredt publikum, og er det tydelig hvorfor valgene og prioriteringene blir "
-                          "som de blir?", "prioriteringer"),
+                          "som de blir?", Section.PRIORITIES),
         "vise_fram": Item("8 Vise fram regionen",
                           "Viser fylkeskommunen fram regionens potensial og posisjon, nasjonalt og internasjonalt?",
-                          "eu_kriterier"),
+                          Section.EU_CRITERIA),
         "blikk": Item("9 Nasjonale og internasjonale blikk",
-                      "Bringer fylkeskommunen inn nasjonale og internasjonale blikk på utviklingen?", "eu_kriterier"),
+                      "Bringer fylkeskommunen inn nasjonale og internasjonale blikk på utviklingen?",
+                      Section.EU_CRITERIA),
     })

@@ -17,7 +17,6 @@ the folder; the summary can be saved in the teacher's own workbook.
 Also used by :mod:`exercises.models.workshop` (the live workshop's group summary).
 """
 
-import math
 import os
 import stat
 from collections import Counter
@@ -33,10 +32,12 @@ from exercises.data.provenance import OwnWork
 from exercises.models.analysis_links import analysis_links
 from exercises.models.per_priority import priority_key, saved_priorities
 from exercises.reports import display
+from exercises.workbook import readers
 from exercises.workbook import store as workbook
-from exercises.workbook.store import MAX_BYTES, SCHEMA_VERSION, Workbook
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import number, text
+from exercises.workbook.store import MAX_BYTES, SCHEMA_VERSION, Workbook, section_value
 
-SECTION = "workshop"
 MAX_PATH = 500
 MAX_FILES = 500
 MAX_NAME = 200  # longest name or title kept from a learner's file
@@ -53,8 +54,7 @@ class Snapshot:
         self.data = data
 
     def value(self, section: str, default=None):
-        entry = self.data["sections"].get(section)
-        return entry["value"] if isinstance(entry, dict) and "value" in entry else default
+        return section_value(self.data, section, default)
 
 
 def plain(value, max_length: int = MAX_NAME) -> str:
@@ -148,14 +148,10 @@ def ranking(book: Snapshot) -> tuple[tuple[str, float], ...]:
     """The saved final ranking from «Analysere», as described in :class:`Learner`.
     Rows without a name or a finite number are left out; a name met twice
     keeps its first rank."""
-    saved = book.value("analyse", {})
-    rows = saved.get("ranking") if isinstance(saved, dict) else None
     given: dict[str, float] = {}
-    for row in rows[:MAX_ITEMS] if isinstance(rows, list) else []:
-        rank = row.get("rank") if isinstance(row, dict) else None
-        if isinstance(row, dict) and isinstance(row.get("name"), str) and not isinstance(rank, bool) \
-                and isinstance(rank, (int, float)) and math.isfinite(rank) and plain(row["name"]):
-            given.setdefault(plain(row["name"]), float(rank))
+    for row in readers.ranking(book).rows[:MAX_ITEMS]:
+        if number(row, "rank") is not None and plain(text(row, "name")):
+            given.setdefault(plain(row["name"]), float(row["rank"]))
     ranks = fractional_ranks(given)
     return tuple(sorted(ranks.items(), key=lambda item: (item[1], item[0].casefold())))
 
@@ -175,8 +171,8 @@ def fractional_ranks(values: dict[str, float]) -> dict[str, float]:
 def learner(name: str, data: dict) -> Learner:
     book = Snapshot(data)
     links = analysis_links(book).links
-    profile = book.value("profil", {})
-    county = (profile.get("county_name") or profile.get("county")) if isinstance(profile, dict) else None
+    profile = readers.profile(book)
+    county = profile.county_name or profile.county
     return Learner(plain(name), (plain(county) or None) if county else None,
                    _names(link.name for link in links if link.kind == "styrke"),
                    _names(link.name for link in links if link.kind == "nisje"),
@@ -274,7 +270,7 @@ def merge_folder(workbook: Workbook, folder_text) -> tuple[Feedback, Merged | No
         return Feedback(errors=[f"Fant {found} i {folder}. Be deltakerne legge arbeidsbok.json der, gjerne "
                                 "med navnet sitt i filnavnet.", *merged.skipped]), merged
     try:  # only the summary, each list cut short: the teacher's workbook stays far below its size limit
-        workbook.put(SECTION, {
+        workbook.put(Section.WORKSHOP, {
             "folder": plain(folder, MAX_PATH),
             "files": [person.file for person in merged.learners],
             **{kind: [[name, n] for name, n in merged.counts(kind)[:MAX_SAVED]] for kind in KINDS},

@@ -9,15 +9,16 @@ year, a target later than the baseline, a source.
 """
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from exercises.core.errors import InputError
 from exercises.core.numbers import number, percent
-from exercises.core.parsing import as_rows, blank, choice, filled_rows, parse_each, parse_number, parse_year
+from exercises.core.parsing import as_rows, blank, choice, collect, filled_rows, parse_each, parse_number, parse_year
 from exercises.core.text import clean_text
 from exercises.models.per_priority import PerPriorityExercise
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import records, text
 
-SECTION = "indikatorer"
 LEVELS = {
     "innsats": "Innsats (input)",
     "aktivitet": "Aktivitet",
@@ -26,7 +27,6 @@ LEVELS = {
 }
 MAX_INDICATORS = 4
 MAX_NAME, MAX_SOURCE, MAX_ASSUMPTION = 120, 120, 400
-FIELDS = ("name", "level", "baseline", "baseline_year", "target", "target_year", "source")
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,11 @@ class Indicator:
     source: str
 
 
+FIELDS = tuple(f.name for f in fields(Indicator))  # the columns of a row in the form
+
+
 class MonitoringExercise(PerPriorityExercise):
-    section = SECTION
+    section = Section.INDICATORS
     what = "indikatorer"
 
     def __init__(self, workbook, this_year: int | None = None):
@@ -50,10 +53,8 @@ class MonitoringExercise(PerPriorityExercise):
 
     def parse(self, rows, assumption=None) -> tuple[dict, list[str]]:
         errors = []
-        try:
-            assumption = clean_text(assumption, "Antatt sammenheng", max_length=MAX_ASSUMPTION, required=False)
-        except InputError as error:
-            errors.append(str(error))
+        assumption = collect(errors, clean_text, assumption, "Antatt sammenheng", max_length=MAX_ASSUMPTION,
+                             required=False)
         raw, row_errors = as_rows(rows, FIELDS, "Indikatorene")
         filled = filled_rows(raw, tuple(f for f in FIELDS if f != "level"))  # the level always has a value
         indicators, parse_errors = parse_each(filled, self._indicator)
@@ -124,6 +125,4 @@ class MonitoringExercise(PerPriorityExercise):
     def saved_answer(self, workbook, priority) -> tuple[str, list[dict]]:
         """The saved assumption and indicators, to fill the form again."""
         part = self.saved_part(workbook, priority)
-        rows = part.get("indicators", [])
-        rows = [r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else []
-        return str(part.get("assumption") or ""), rows
+        return text(part, "assumption"), records(part, "indicators")

@@ -9,9 +9,9 @@ from exercises.analysis.indicators import CLEARLY_SPECIALISED
 from exercises.core.numbers import number
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
+from exercises.workbook.sections import Section
 from exercises.workbook.store import json_number
 
-SECTION = "nisjer"
 MIN_NICHES, MAX_NICHES = 1, 5
 MAX_REASON = 300
 
@@ -31,7 +31,7 @@ def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.Data
 
 
 class NicheExercise(PickExercise):
-    section, key, what = SECTION, "niches", "Kandidatnisjene"
+    section, what = Section.NICHES, "Kandidatnisjene"
     least, most, max_reason = MIN_NICHES, MAX_NICHES, MAX_REASON
 
     def __init__(self, dataset: Dataset, county, year: int | None = None):

@@ -4,42 +4,15 @@ renamed, so its actions and indicators stay with it. Workbooks from before
 the ids keyed a priority by its title (normalised): that old key is kept as
 its id, so they need no conversion."""
 
-import re
-
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.core.parsing import blank, listing
 from exercises.models import stakeholders
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.readers import KEY, priority_key, saved_priorities
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import entry, mapping
 from exercises.workbook.store import Workbook
-
-SECTION = "prioriteringer"
-
-
-def priority_key(title: str) -> str:
-    """The normalised title: how workbooks before stable ids keyed a priority."""
-    return " ".join(str(title).split()).casefold()
-
-
-_KEY = re.compile(r"^(?=.*\S)[^\x00-\x1f\x7f\ud800-\udfff]{1,100}$")
-
-
-def saved_priorities(workbook: Workbook) -> list[dict]:
-    """The saved priorities, each a dict with at least ``key`` (its stable id)
-    and ``title``. A priority saved without a key gets its old title key."""
-    entry = workbook.value(SECTION, {})
-    items = entry.get("priorities", []) if isinstance(entry, dict) else []
-    if not isinstance(items, list):
-        return []
-    found, seen = [], set()
-    for p in items:
-        if not isinstance(p, dict) or not isinstance(p.get("title"), str):
-            continue
-        key = p.get("key") if isinstance(p.get("key"), str) and _KEY.match(p["key"]) else priority_key(p["title"])
-        if key not in seen:
-            seen.add(key)
-            found.append({**p, "key": key})
-    return found
 
 
 def assign_keys(titles_and_keys: list[tuple[str, object]], saved: list[dict]) -> list[str]:
@@ -47,7 +20,7 @@ def assign_keys(titles_and_keys: list[tuple[str, object]], saved: list[dict]) ->
     (a renamed priority keeps it), else the id of a saved priority with the
     same title, else a new id made from the title. No two share an id."""
     by_title = {priority_key(p["title"]): p["key"] for p in saved}
-    given = [key if isinstance(key, str) and _KEY.match(key) else None for _, key in titles_and_keys]
+    given = [key if isinstance(key, str) and KEY.match(key) else None for _, key in titles_and_keys]
     keys: list[str | None] = []
     for key in given:  # first the ids the form carried, once each
         keys.append(key if key is not None and key not in keys else None)
@@ -65,7 +38,7 @@ def assign_keys(titles_and_keys: list[tuple[str, object]], saved: list[dict]) ->
 def resolve_priority(priorities: list[dict], value) -> dict:
     """The saved priority the learner chose, by title or key."""
     if not priorities:
-        raise InputError(f"Du har ingen lagrede prioriteringer. Lag dem i {chapter('prioriteringer')} først.")
+        raise InputError(f"Du har ingen lagrede prioriteringer. Lag dem i {Section.PRIORITIES.chapter} først.")
     if not isinstance(value, str) or blank(value):
         raise InputError("Velg en av prioriteringene dine fra lista.")
     for priority in priorities:
@@ -75,20 +48,16 @@ def resolve_priority(priorities: list[dict], value) -> dict:
                      f"{listing(p['title'] for p in priorities)}.")
 
 
-def saved_for_priority(workbook: Workbook, section: str, key: str) -> dict:
-    entry = workbook.value(section, {})
-    by_priority = entry.get("by_priority", {}) if isinstance(entry, dict) else {}
-    saved = by_priority.get(key, {}) if isinstance(by_priority, dict) else {}
-    return saved if isinstance(saved, dict) else {}
+def saved_for_priority(workbook: Workbook, section: Section, key: str) -> dict:
+    """What ``section`` holds for the priority with id ``key``, or {}."""
+    return readers.parts(workbook, section).get(key, {})
 
 
-def put_for_priority(workbook: Workbook, section: str, priority: dict, entry: dict) -> None:
-    """Save one priority's part of ``section``; the other priorities' parts,
-    also those of priorities that have since been renamed, are kept."""
-    old = workbook.value(section, {})
-    by_priority = dict(old.get("by_priority", {})) if isinstance(old, dict) and isinstance(
-        old.get("by_priority"), dict) else {}
-    by_priority[priority["key"]] = {"priority": priority["title"], **entry}
+def put_for_priority(workbook: Workbook, section: Section, priority: dict, part: dict) -> None:
+    """Save one priority's part of ``section``; what is saved for the other
+    priorities (also those since renamed or removed) is kept as it is."""
+    by_priority = dict(mapping(entry(workbook, section), "by_priority"))
+    by_priority[priority["key"]] = {"priority": priority["title"], **part}
     workbook.put(section, {"county": workbook.county, "by_priority": by_priority})
 
 
@@ -97,12 +66,8 @@ def orphaned(workbook: Workbook) -> list[str]:
     that no longer exists."""
     keys = {p["key"] for p in saved_priorities(workbook)}
     titles = []
-    for section in ("tiltak", "indikatorer"):
-        entry = workbook.value(section, {})
-        by_priority = entry.get("by_priority", {}) if isinstance(entry, dict) else {}
-        if isinstance(by_priority, dict):
-            titles += [str(v.get("priority") or k) for k, v in by_priority.items()
-                       if k not in keys and isinstance(v, dict)]
+    for section in readers.PER_PRIORITY:
+        titles += [str(v.get("priority") or k) for k, v in readers.parts(workbook, section).items() if k not in keys]
     return list(dict.fromkeys(t[:60] for t in titles))
 
 
@@ -116,7 +81,7 @@ class PerPriorityExercise:
     saved priority. A subclass says how to check an answer (``parse``, which
     returns the part to store) and what to teach about it (``notes``)."""
 
-    section = ""
+    section: Section
     what = ""  # the part, in Norwegian: «tiltak», «indikatorer»
 
     def __init__(self, workbook: Workbook):

@@ -10,6 +10,9 @@ from exercises.core.feedback import Feedback
 from exercises.core.parsing import blank
 from exercises.core.text import clean_text
 from exercises.data.counties import resolve_region
+from exercises.workbook import readers
+from exercises.workbook.readers import PICK_KEYS
+from exercises.workbook.sections import Section
 
 
 @dataclass(frozen=True)
@@ -56,21 +59,13 @@ def parse_picks(rows, names: pd.Series, *, least: int, most: int, max_reason: in
     return parsed, errors
 
 
-def saved_picks(entry, county: str, key: str = "picks") -> list[Pick]:
-    """Picks stored in a workbook section for ``county``, to fill a form again."""
-    if not isinstance(entry, dict) or entry.get("county") != county:
-        return []
-    return [Pick(p.get("industry", ""), p.get("reason", "")) for p in entry.get(key, []) if isinstance(p, dict)]
-
-
 class PickExercise:
     """An exercise in which the learner picks industries of one county, each
     with a reason, and gets feedback from the data. A subclass sets the
     class attributes, ``self.names`` (industry code -> name), and says what
     to tell the learner (``_notes``) and what to store per pick (``_record``)."""
 
-    section: str        # workbook section
-    key: str            # list of picks within the section
+    section: Section    # workbook section (its list of picks is under readers.PICK_KEYS[section])
     least: int
     most: int
     max_reason: int
@@ -97,13 +92,13 @@ class PickExercise:
             return Feedback(errors=errors)
         result = Feedback(notes=self._notes(parsed))
         workbook.put(self.section, {"county": self.county, "year": self.year,
-                                    self.key: [self._record(pick) for pick in parsed]})
+                                    PICK_KEYS[self.section]: [self._record(pick) for pick in parsed]})
         result.saved = f"{self.what} for {self.county_name} er lagret i arbeidsboka ({workbook.path})."
         return result
 
     def saved(self, workbook) -> list[Pick]:
         """Earlier picks for this county, to fill the form again."""
-        return saved_picks(workbook.value(self.section, {}), self.county, key=self.key)
+        return [Pick(c.industry, c.reason) for c in readers.picks(workbook, self.section).of(self.county)]
 
     def _notes(self, picks: list[Pick]) -> list[str]:
         raise NotImplementedError

@@ -11,14 +11,14 @@ each part, and why, with the section of the Act.
 from dataclasses import dataclass
 from html import escape
 
-from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.parsing import choice
+from exercises.core.parsing import answer_or_errors, choice, collect
 from exercises.core.text import clean_text
 from exercises.reports import display
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "plan"
 PLACES = {
     "planstrategi": "Regional planstrategi (§ 7-1)",
     "planprogram": "Planprogram (§ 4-1)",
@@ -71,26 +71,13 @@ def parse_placements(placements, form, next_step) -> tuple[dict | None, list[str
     errors = []
     if not isinstance(placements, dict):
         return None, ["Plasseringene må være et skjema med ett valg for hver del av arbeidet."]
-    chosen = {}
-    for key, element in ELEMENTS.items():
-        try:
-            chosen[key] = choice(placements.get(key), PLACES, element.label)
-        except InputError as error:
-            errors.append(str(error))
+    chosen = {key: collect(errors, choice, placements.get(key), PLACES, e.label) for key, e in ELEMENTS.items()}
     unknown = [str(k)[:40] for k in placements if k not in ELEMENTS]
     if unknown:
         errors.append(f"Ukjent del av arbeidet: {', '.join(unknown)}. Bruk delene i skjemaet.")
-    try:
-        form = choice(form, FORMS, "Plan eller strategi")
-    except InputError as error:
-        errors.append(str(error))
-    try:
-        next_step = clean_text(next_step, "Neste steg i ditt fylke", max_length=MAX_NEXT, required=False)
-    except InputError as error:
-        errors.append(str(error))
-    if errors:
-        return None, errors
-    return {"placements": chosen, "form": form, "next_step": next_step}, []
+    form = collect(errors, choice, form, FORMS, "Plan eller strategi")
+    next_step = collect(errors, clean_text, next_step, "Neste steg i ditt fylke", max_length=MAX_NEXT, required=False)
+    return answer_or_errors({"placements": chosen, "form": form, "next_step": next_step}, errors)
 
 
 def notes(answer: dict) -> list[str]:
@@ -132,18 +119,15 @@ def save_placements(workbook: Workbook, placements, form, next_step) -> Feedback
     answer, errors = parse_placements(placements, form, next_step)
     if errors:
         return Feedback(errors=errors)
-    workbook.put(SECTION, {"county": workbook.county, **answer})
+    workbook.put(Section.PLANNING, {"county": workbook.county, **answer})
     return Feedback(notes=notes(answer),
                     saved=f"Plasseringene er lagret i arbeidsboka ({workbook.path}).")
 
 
 def saved_answer(workbook: Workbook) -> dict:
-    entry = workbook.value(SECTION, {})
-    entry = entry if isinstance(entry, dict) else {}
-    placements = entry.get("placements") if isinstance(entry.get("placements"), dict) else {}
-    return {"placements": {k: v for k, v in placements.items() if k in ELEMENTS and v in PLACES},
-            "form": entry.get("form") if entry.get("form") in FORMS else "plan",
-            "next_step": str(entry.get("next_step") or "")}
+    saved = readers.planning(workbook)
+    return {"placements": {k: v for k, v in saved.placements.items() if k in ELEMENTS and v in PLACES},
+            "form": saved.form if saved.form in FORMS else "plan", "next_step": saved.next_step}
 
 
 def placement_table(answer: dict) -> str:

@@ -17,10 +17,10 @@ from exercises.core.text import clean_text
 from exercises.models import stakeholders
 from exercises.models.analysis_links import Link, analysis_links, missing_analysis
 from exercises.models.per_priority import assign_keys, orphaned, priority_key, saved_priorities
-from exercises.workbook.sections import CHAPTERS, chapter
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import mapping, records, text
 from exercises.workbook.store import Workbook
 
-SECTION = "prioriteringer"
 MIN_PRIORITIES, MAX_PRIORITIES = 3, 5
 MAX_TITLE, MAX_REASON = 80, 400
 SCORES = range(1, 6)
@@ -82,8 +82,8 @@ class PrioritiesExercise:
     def _drivers(self, value, label: str) -> list[str]:
         actors = {name: name for name in self.actors}
         if not blank(value) and not actors:
-            raise InputError(f"{label}: aktørkartet ditt er tomt. Lagre aktører i {chapter('aktorer')} først, "
-                             "så kan du velge hvem som skal drive prioriteringen.")
+            raise InputError(f"{label}: aktørkartet ditt er tomt. Lagre aktører i {Section.STAKEHOLDERS.chapter} "
+                             "først, så kan du velge hvem som skal drive prioriteringen.")
         return picks(value, actors, f"{label}, aktører")
 
     def check(self, rows) -> Feedback:
@@ -149,7 +149,7 @@ class PrioritiesExercise:
             return Feedback(errors=errors)
         by_industry = self.analysis.by_industry
         keys = assign_keys([(p.title, p.key) for p in parsed], saved_priorities(workbook))
-        workbook.put(SECTION, {
+        workbook.put(Section.PRIORITIES, {
             "county": self.analysis.county or workbook.county,
             "year": self.analysis.year,
             "analysis_from": self.analysis.sections,
@@ -161,7 +161,7 @@ class PrioritiesExercise:
                 "scores": p.scores,
             } for key, p in zip(keys, parsed)],
         })
-        later = listing([CHAPTERS["tiltak"], CHAPTERS["indikatorer"]])
+        later = listing([Section.ACTIONS.chapter_title, Section.INDICATORS.chapter_title])
         result = Feedback(notes=self.notes(parsed))
         result.saved = (f"{len(parsed)} prioriteringer er lagret i arbeidsboka ({workbook.path}). "
                         f"I {later} lager du tiltak og indikatorer for hver av dem.")
@@ -175,16 +175,15 @@ class PrioritiesExercise:
     def saved_rows(self, workbook: Workbook) -> list[Priority]:
         """The saved priorities, to fill the form again; links and actors no
         longer in the analysis or the map are left out."""
-        rows = []
+        saved = []
         for p in saved_priorities(workbook):
-            links = tuple(link.get("industry") for link in p.get("links", []) if isinstance(link, dict)
-                          and link.get("industry") in self.analysis.by_industry)
-            drivers = tuple(d.get("name") for d in p.get("drivers", []) if isinstance(d, dict)
-                            and d.get("name") in self.actors)
-            scores = p.get("scores") if isinstance(p.get("scores"), dict) else {}
-            rows.append(Priority(p["title"], links, str(p.get("reason", "")), drivers,
-                                 {c: scores[c] if scores.get(c) in SCORES else 3 for c in CRITERIA}, p["key"]))
-        return rows
+            links = tuple(link["industry"] for link in records(p, "links")
+                          if link.get("industry") in self.analysis.by_industry)
+            drivers = tuple(d["name"] for d in records(p, "drivers") if d.get("name") in self.actors)
+            scores = mapping(p, "scores")
+            saved.append(Priority(p["title"], links, text(p, "reason"), drivers,
+                                  {c: scores[c] if scores.get(c) in SCORES else 3 for c in CRITERIA}, p["key"]))
+        return saved
 
 
 def _scores(value, label: str) -> dict:

@@ -3,9 +3,9 @@
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.data.counties import resolve_region
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "profil"
 ROLES = [
     "Ny medarbeider i fylkeskommunen",
     "Erfaren medarbeider i fylkeskommunen",
@@ -26,7 +26,7 @@ def save_profile(workbook: Workbook, regions: dict[str, str], county, role) -> F
     if role not in ROLES:
         result.errors.append("Velg rollen som passer best for deg fra lista.")
     if result.ok:
-        workbook.put(SECTION, {"county": code, "county_name": regions[code], "role": role})
+        workbook.put(Section.PROFILE, {"county": code, "county_name": regions[code], "role": role})
         result.saved = f"Lagret: {code} {regions[code]}, {role.lower()}. Arbeidsboka ligger i {workbook.path}."
         result.notes.append("Kapitlene etter dette starter med fylket ditt. Du kan bytte fylke når som helst her.")
     return result

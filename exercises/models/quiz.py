@@ -15,10 +15,9 @@ from html import escape
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.core.parsing import blank, choice
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
-
-SECTION = "quiz"
 
 
 @dataclass(frozen=True)
@@ -209,7 +208,7 @@ def summary(marks: list[Mark]) -> list[str]:
     if open_:
         line += f" {open_} spørsmål er ikke besvart ennå."
     if right == len(marks):
-        return [line + f" Godt jobbet. Neste kapittel er {chapter('spesialisering')}."]
+        return [line + f" Godt jobbet. Neste kapittel er {Section.SPECIALISATION.chapter}."]
     return [line, "Les forklaringen under hvert spørsmål. Du kan endre svarene og sjekke på nytt så mange "
                   "ganger du vil; det siste du lagrer, står i arbeidsboka."]
 
@@ -227,7 +226,7 @@ def save_quiz(workbook: Workbook, answers) -> QuizResult:
     result = check_quiz(answers)
     if not result.feedback.ok:
         return result
-    workbook.put(SECTION, {
+    workbook.put(Section.QUIZ, {
         "answers": {m.question: m.answer for m in result.marks},
         "score": sum(m.correct is True for m in result.marks),
         "answered": sum(m.answer is not None for m in result.marks),
@@ -239,8 +238,4 @@ def save_quiz(workbook: Workbook, answers) -> QuizResult:
 
 def saved_answers(workbook: Workbook) -> dict[str, str]:
     """The saved answers that are still options of their question."""
-    entry = workbook.value(SECTION, {})
-    answers = entry.get("answers") if isinstance(entry, dict) else None
-    if not isinstance(answers, dict):
-        return {}
-    return {k: v for k, v in answers.items() if k in BY_KEY and v in BY_KEY[k].options}
+    return {k: v for k, v in readers.quiz_answers(workbook).items() if k in BY_KEY and v in BY_KEY[k].options}

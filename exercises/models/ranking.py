@@ -24,9 +24,11 @@ from exercises.core.numbers import number
 from exercises.core.text import clean_text
 from exercises.data.counties import resolve_region
 from exercises.data.dataset import Dataset
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import integer, text
 from exercises.workbook.store import Workbook, json_number
 
-SECTION = "analyse"
 MAX_REASON = 300
 MAX_MARKED = 8
 SCALE = 5  # own judgement: 0–5
@@ -316,7 +318,7 @@ class RankingExercise:
         if not result.ok:
             return result
         ranked = self.ranked(state)
-        workbook.put(SECTION, {
+        workbook.put(Section.ANALYSIS, {
             "county": self.county,
             "year": self.end,
             "start_year": self.start,
@@ -336,27 +338,21 @@ class RankingExercise:
 
     def starting_state(self, workbook: Workbook) -> RankingState:
         """Continue from the saved ranking, else start from earlier picks."""
-        saved = workbook.value(SECTION, {})
+        saved = readers.ranking(workbook)
         known = set(self.names.index)
-        if isinstance(saved, dict) and saved.get("county") == self.county:
+        if saved.county == self.county:
             try:
-                weights = {k: v for k, v in saved.get("weights", {}).items() if k in BY_KEY}
+                weights = {k: v for k, v in saved.weights.items() if k in BY_KEY}
                 check_weights(weights)
             except InputError:
                 weights = dict(DEFAULT_WEIGHTS)
-            scores = {k: {i: v for i, v in s.items() if i in known}
-                      for k, s in saved.get("scores", {}).items() if k in BY_KEY}
-            moves = [Move(m["industry"], m["position"], m["reason"]) for m in saved.get("moves", [])
-                     if isinstance(m, dict) and m.get("industry") in known]
-            return RankingState(weights, scores, moves,
-                                [s["industry"] for s in saved.get("strengths", []) if s.get("industry") in known],
-                                [s["industry"] for s in saved.get("niches", []) if s.get("industry") in known])
-        picks = workbook.value("spesialisering", {})
-        niches = workbook.value("nisjer", {})
-        state = RankingState()
-        if isinstance(picks, dict) and picks.get("county") == self.county:
-            state.strengths = [p["industry"] for p in picks.get("picks", []) if p.get("industry") in known]
-        if isinstance(niches, dict) and niches.get("county") == self.county:
-            state.niches = [n["industry"] for n in niches.get("niches", [])
-                            if n.get("industry") in known and n.get("industry") not in state.strengths]
-        return state
+            scores = {k: {i: v for i, v in s.items() if i in known} for k, s in saved.scores.items() if k in BY_KEY}
+            moves = [Move(m["industry"], m["position"], text(m, "reason")) for m in saved.moves
+                     if m.get("industry") in known and integer(m, "position") is not None]
+            return RankingState(weights, scores, moves, [s.industry for s in saved.strengths if s.industry in known],
+                                [s.industry for s in saved.niches if s.industry in known])
+        strengths = [p.industry for p in readers.picks(workbook, Section.SPECIALISATION).of(self.county)
+                     if p.industry in known]
+        niches = [n.industry for n in readers.picks(workbook, Section.NICHES).of(self.county)
+                  if n.industry in known and n.industry not in strengths]
+        return RankingState(strengths=strengths, niches=niches)

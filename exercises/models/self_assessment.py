@@ -20,15 +20,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from exercises.core.errors import InputError  # noqa: E402
 from exercises.core.feedback import Feedback  # noqa: E402
-from exercises.core.parsing import blank, choice, listing  # noqa: E402
+from exercises.core.parsing import answer_or_errors, blank, choice, collect, listing  # noqa: E402
 from exercises.core.text import clean_text  # noqa: E402
 from exercises.data.provenance import OwnWork  # noqa: E402
 from exercises.reports import display  # noqa: E402
 from exercises.reports.charts import COLOURS, LINE  # noqa: E402
-from exercises.workbook.sections import chapter  # noqa: E402
+from exercises.workbook import readers  # noqa: E402
+from exercises.workbook.sections import Section  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
 
-SECTION = "roller"
 MAX_COMMENT = 500
 SCALE = {0: "Ingen informasjon", 1: "Svak", 2: "Bør forbedres", 3: "Middels", 4: "Sterk", 5: "Utmerket"}
 OWN = OwnWork("Kilde: din egen vurdering, lagret i arbeidsboka. Poengene er ditt eget skjønn, ikke en måling. "
@@ -38,23 +38,23 @@ OWN = OwnWork("Kilde: din egen vurdering, lagret i arbeidsboka. Poengene er ditt
 @dataclass(frozen=True)
 class Element:
     label: str
-    section: str  # the workbook section whose chapter helps with this element
+    section: Section  # the workbook section whose chapter helps with this element
     question: str
 
 
 ELEMENTS = {
-    "organisere": Element("Organisere", "aktorer",
+    "organisere": Element("Organisere", Section.STAKEHOLDERS,
                           "Er de rette aktørene fra alle fire trådene med, og er det klart hvem som styrer arbeidet?"),
-    "analysere": Element("Analysere", "analyse",
+    "analysere": Element("Analysere", Section.ANALYSIS,
                          "Finnes det en oppdatert analyse av fylkets styrker og muligheter, og blir den drøftet "
                          "med aktørene?"),
-    "visjon": Element("Visjon og mål", "visjon",
+    "visjon": Element("Visjon og mål", Section.VISION,
                       "Har fylket en felles visjon, og mål med tall og år?"),
-    "prioritere": Element("Prioritere", "prioriteringer",
+    "prioritere": Element("Prioritere", Section.PRIORITIES,
                           "Er det valgt få prioriteringer, med begrunnelse og aktører som vil drive dem?"),
-    "gjennomfore": Element("Gjennomføre", "tiltak",
+    "gjennomfore": Element("Gjennomføre", Section.ACTIONS,
                            "Har prioriteringene tiltak, ansvarlige og en blanding av virkemidler?"),
-    "male": Element("Måle og lære", "indikatorer",
+    "male": Element("Måle og lære", Section.INDICATORS,
                     "Følges arbeidet opp med indikatorer, og justerer dere underveis?"),
 }
 
@@ -65,24 +65,17 @@ def parse_assessment(scores, comment) -> tuple[dict | None, list[str]]:
     if not isinstance(scores, dict):
         return None, ["Poengene må komme fra skjemaet, ett tall 0–5 for hvert element."]
     errors = [f"Ukjent element: «{str(k)[:40]}». Bruk elementene i skjemaet." for k in scores if k not in ELEMENTS]
-    parsed = {}
-    for key, element in ELEMENTS.items():
-        value = scores.get(key)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        try:
-            if blank(value):
-                raise InputError(f"{element.label}: velg et tall fra 0 til 5.")
-            parsed[key] = choice(value, SCALE, element.label)
-        except InputError as error:
-            errors.append(str(error))
-    try:
-        comment = clean_text(comment, "Hva bygger vurderingen på", max_length=MAX_COMMENT, required=False)
-    except InputError as error:
-        errors.append(str(error))
-    if errors:
-        return None, errors
-    return {"scores": parsed, "comment": comment}, []
+    parsed = {key: collect(errors, _score, scores.get(key), element.label) for key, element in ELEMENTS.items()}
+    comment = collect(errors, clean_text, comment, "Hva bygger vurderingen på", max_length=MAX_COMMENT, required=False)
+    return answer_or_errors({"scores": parsed, "comment": comment}, errors)
+
+
+def _score(value, label: str) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if blank(value):
+        raise InputError(f"{label}: velg et tall fra 0 til 5.")
+    return choice(value, SCALE, label)
 
 
 def weakest(scores: dict[str, int]) -> list[str]:
@@ -100,7 +93,7 @@ def notes(answer: dict) -> list[str]:
         result.append(f"Svakest: {listing(ELEMENTS[k].label for k in low)} "
                       f"({scores[low[0]]}, {SCALE[scores[low[0]]].lower()}). Begynn gjerne der.")
         for key in low:
-            result.append(f"{ELEMENTS[key].label}: kapitlet {chapter(ELEMENTS[key].section)} gir deg verktøy "
+            result.append(f"{ELEMENTS[key].label}: kapitlet {ELEMENTS[key].section.chapter} gir deg verktøy "
                           f"for dette. {ELEMENTS[key].question}")
     elif low:
         result.append("Alle elementene har samme poeng. Hjulet er mest nyttig når det viser hvor dere er sterkest "
@@ -127,16 +120,14 @@ def save_assessment(workbook: Workbook, scores, comment) -> Feedback:
     answer, errors = parse_assessment(scores, comment)
     if errors:
         return Feedback(errors=errors)
-    workbook.put(SECTION, {"county": workbook.county, **answer})
+    workbook.put(Section.SELF_ASSESSMENT, {"county": workbook.county, **answer})
     return Feedback(notes=notes(answer), saved=f"Egenvurderingen er lagret i arbeidsboka ({workbook.path}).")
 
 
 def saved_assessment(workbook: Workbook) -> dict | None:
     """The saved scores and comment, or None if nothing complete is saved."""
-    entry = workbook.value(SECTION, {})
-    if not isinstance(entry, dict):
-        return None
-    answer, errors = parse_assessment(entry.get("scores"), entry.get("comment"))
+    saved = readers.assessment(workbook, Section.SELF_ASSESSMENT)
+    answer, errors = parse_assessment(saved.answers, saved.comment)
     return None if errors else answer
 
 

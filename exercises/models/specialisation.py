@@ -12,9 +12,9 @@ from exercises.analysis.indicators import CLEARLY_SPECIALISED
 from exercises.core.numbers import number, percent
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
+from exercises.workbook.sections import Section
 from exercises.workbook.store import json_number
 
-SECTION = "spesialisering"
 MIN_PICKS, MAX_PICKS = 3, 5
 MAX_REASON = 300
 MIN_SHARE = 0.01  # below 1 % of employment a high LQ may be one or two firms
@@ -37,7 +37,7 @@ def county_profile(dataset: Dataset, county: str, year: int) -> pd.DataFrame:
 
 
 class SpecialisationExercise(PickExercise):
-    section, key, what = SECTION, "picks", "Valgene dine"
+    section, what = Section.SPECIALISATION, "Valgene dine"
     least, most, max_reason = MIN_PICKS, MAX_PICKS, MAX_REASON
 
     def __init__(self, dataset: Dataset, county, year: int | None = None):

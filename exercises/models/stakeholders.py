@@ -7,16 +7,17 @@ strands that are missing, the actors to win over, and a map where the
 public sector carries everything.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from html import escape
 
 from exercises.core.feedback import Feedback
 from exercises.core.parsing import as_rows, choice, filled_rows, listing, parse_each, repeated
 from exercises.core.text import clean_text
 from exercises.reports import display
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "aktorer"
 HELICES = {
     "naeringsliv": "Næringsliv",
     "kunnskap": "Forskning og utdanning",
@@ -33,7 +34,6 @@ LEVELS = {1: "Lav", 2: "Middels", 3: "Høy"}
 HIGH, LOW = 3, 1
 MAX_ACTORS = 10
 MAX_NAME = 80
-FIELDS = ("name", "helix", "influence", "commitment")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class Actor:
     helix: str
     influence: int
     commitment: int
+
+
+FIELDS = tuple(f.name for f in fields(Actor))  # the columns of a row in the form
 
 
 def parse_actors(rows) -> tuple[list[Actor], list[str]]:
@@ -115,16 +118,14 @@ def save_actors(workbook: Workbook, rows) -> Feedback:
     actors, errors = parse_actors(rows)
     if errors:
         return Feedback(errors=errors)
-    workbook.put(SECTION, {"county": workbook.county, "actors": [asdict(a) for a in actors]})
+    workbook.put(Section.STAKEHOLDERS, {"county": workbook.county, "actors": [asdict(a) for a in actors]})
     return Feedback(notes=notes(actors),
                     saved=f"Aktørkartet med {len(actors)} aktører er lagret i arbeidsboka ({workbook.path}).")
 
 
 def saved_actors(workbook: Workbook) -> list[Actor]:
     """The saved map; rows that no longer check out are left out."""
-    entry = workbook.value(SECTION, {})
-    rows = entry.get("actors", []) if isinstance(entry, dict) else []
-    actors, _ = parse_actors([r for r in rows if isinstance(r, dict)] if isinstance(rows, list) else [])
+    actors, _ = parse_actors(readers.actor_rows(workbook))
     return actors
 
 

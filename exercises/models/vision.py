@@ -10,17 +10,17 @@ measured or has no year.
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
-from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.core.parsing import as_rows, filled_rows, parse_each, parse_year
+from exercises.core.parsing import as_rows, collect, filled_rows, parse_each, parse_year
 from exercises.core.text import clean_text
 from exercises.models.analysis_links import analysis_links
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.readers import Goal, Vision
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
-SECTION = "visjon"
 MAX_STATEMENT, MAX_PART, MAX_GOAL = 200, 250, 250
 MAX_GOALS = 5
 PARTS = {  # property -> (label, what it is, an example)
@@ -33,33 +33,10 @@ PARTS = {  # property -> (label, what it is, an example)
 }
 
 
-@dataclass(frozen=True)
-class Goal:
-    text: str
-    year: int | None
-
-
-@dataclass(frozen=True)
-class Vision:
-    statement: str
-    destination: str
-    purpose: str
-    values: str
-    goals: tuple[Goal, ...]
-
-
 def parse_vision(statement, destination, purpose, values, goals) -> tuple[Vision | None, list[str]]:
     errors = []
-
-    def text(value, field, limit, required=False):
-        try:
-            return clean_text(value, field, max_length=limit, required=required)
-        except InputError as error:
-            errors.append(str(error))
-            return ""
-
-    sentence = text(statement, "Visjonen i én setning", MAX_STATEMENT, required=True)
-    parts = [text(v, PARTS[k][0], MAX_PART) for k, v in
+    sentence = collect(errors, clean_text, statement, "Visjonen i én setning", max_length=MAX_STATEMENT)
+    parts = [collect(errors, clean_text, v, PARTS[k][0], max_length=MAX_PART, required=False) for k, v in
              (("destination", destination), ("purpose", purpose), ("values", values))]
     raw, row_errors = as_rows(goals, ("text", "year"), "Målene")
     filled = filled_rows(raw, ("text", "year"))
@@ -125,8 +102,8 @@ def notes(vision: Vision, strengths: list[str], this_year: int | None = None) ->
         if problems:
             result.append(f"Mål {number} («{goal.text[:60]}») " + "; det ".join(problems) + ".")
         else:
-            result.append(f"Mål {number} er målbart og har et år ({goal.year}). I {chapter('indikatorer')} lager du "
-                          "indikatorer med utgangsverdi og kilde, slik at dere kan følge det opp.")
+            result.append(f"Mål {number} er målbart og har et år ({goal.year}). I {Section.INDICATORS.chapter} "
+                          "lager du indikatorer med utgangsverdi og kilde, slik at dere kan følge det opp.")
     return result
 
 
@@ -150,18 +127,16 @@ class VisionExercise:
         vision, errors = parse_vision(statement, destination, purpose, values, goals)
         if errors:
             return Feedback(errors=errors)
-        workbook.put(SECTION, {"county": workbook.county, **asdict(vision), "goals": [asdict(g) for g in vision.goals]})
+        workbook.put(Section.VISION, {"county": workbook.county, **asdict(vision),
+                                      "goals": [asdict(g) for g in vision.goals]})
         return Feedback(notes=notes(vision, self.strengths),
                         saved=f"Visjonen og {len(vision.goals)} mål er lagret i arbeidsboka ({workbook.path}).")
 
     @staticmethod
     def saved(workbook: Workbook) -> dict:
         """The saved vision as the form's fields (empty strings where nothing is saved)."""
-        entry = workbook.value(SECTION, {})
-        entry = entry if isinstance(entry, dict) else {}
-        goals = [g for g in entry.get("goals", []) if isinstance(g, dict)] if isinstance(
-            entry.get("goals"), list) else []
+        saved = readers.vision(workbook)
         return {
-            **{k: str(entry.get(k) or "") for k in ("statement", *PARTS)},
-            "goals": [(str(g.get("text") or ""), "" if g.get("year") is None else str(g["year"])) for g in goals],
+            **{k: getattr(saved, k) for k in ("statement", *PARTS)},
+            "goals": [(goal.text, "" if goal.year is None else str(goal.year)) for goal in saved.goals],
         }

@@ -4,7 +4,6 @@ import ipywidgets as w
 
 from exercises.models.actions import KINDS, MAX_ACTIONS, MAX_TEXT, ActionsExercise
 from exercises.views.common import LABEL_STYLE, WIDE, PerPriorityView, dropdown, heading, text_input
-from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 
 
@@ -23,7 +22,6 @@ class ActionsView(PerPriorityView):
         form = [w.VBox([heading(f"Tiltak {n + 1}"), t, k, r, q]) for n, (t, k, r, q)
                 in enumerate(zip(self.texts, self.kinds, self.responsible, self.quick))]
         super().__init__(exercise, workbook, form)
-        forget_saved_on_change(self)
 
     def fill(self, priority: str) -> None:
         saved = self.exercise.saved_rows(self.workbook, priority) if priority else []

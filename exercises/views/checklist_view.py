@@ -6,15 +6,7 @@ from html import escape
 import ipywidgets as w
 
 from exercises.models.checklist import EU_CRITERIA, MAX_COMMENT, MAX_EVIDENCE, ROLES, Checklist
-from exercises.views.common import (
-    ExerciseView,
-    dropdown,
-    heading,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
+from exercises.views.common import ExerciseView, dropdown, heading, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 
 
@@ -36,8 +28,7 @@ class ChecklistView(ExerciseView):
                                   saved["comment"], lines=3)
         self.button = save_button(button)
         self.feedback = w.HTML()
-        self.button.on_click(self.on_save)
-        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.comment, self.button, self.feedback])
+        self.lay_out(*parts, self.comment)
 
     def on_save(self, _=None):
         show_feedback(self.feedback, self.checklist.save(

@@ -6,8 +6,10 @@ import ipywidgets as w
 
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
+from exercises.data.counties import default_county
 from exercises.reports import display
-from exercises.workbook.sections import chapter
+from exercises.views.stale import forget_saved_on_change
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
@@ -42,15 +44,27 @@ NARROW = {"description_width": "initial"}
 
 class ExerciseView:
     """Base of the views: shows ``self.widget`` when the view is the last
-    thing in a notebook cell. A view connects its save button with
-    :meth:`connect_save`, so that a save that fails is shown to the learner."""
+    thing in a notebook cell. A view makes its ``button`` and ``feedback``,
+    then its widget with :meth:`lay_out`, which connects the save button
+    with :meth:`connect_save`, so that a save that fails is shown to the
+    learner."""
 
+    workbook: Workbook
     widget: w.Widget
     button: w.Button
     feedback: w.HTML
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+    def lay_out(self, *parts: w.Widget, after: tuple[w.Widget, ...] = ()) -> None:
+        """Make ``self.widget``: the notice about the workbook file, ``parts``,
+        the save button and its feedback, then ``after``. The button runs
+        ``on_save``; a change to any field after a save replaces the «saved»
+        line (:func:`~exercises.views.stale.forget_saved_on_change`)."""
+        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback, *after])
+        self.connect_save()
+        forget_saved_on_change(self)
 
     def connect_save(self, handler=None) -> None:
         """Run ``handler`` (default ``self.on_save``) when the button is
@@ -65,6 +79,29 @@ class ExerciseView:
             except InputError as error:
                 show_feedback(self.feedback, Feedback(errors=[str(error)]))
         self.button.on_click(guarded)
+
+
+class CountyView(ExerciseView):
+    """Base of the views of one county's figures: a subclass calls this
+    ``__init__`` (the dataset, the workbook, a county dropdown that starts at
+    ``county`` or the learner's county, a save button), builds its form and
+    calls :meth:`lay_out` with it; ``on_county`` fills the form for the
+    county chosen, at the start and whenever the learner changes it."""
+
+    def __init__(self, dataset, workbook: Workbook | None = None, county: str | None = None):
+        self.dataset = dataset
+        self.workbook = workbook or Workbook()
+        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
+        self.button = save_button()
+        self.feedback = w.HTML()
+
+    def lay_out(self, *parts: w.Widget, after: tuple[w.Widget, ...] = ()) -> None:
+        super().lay_out(self.county, *parts, after=after)
+        self.county.observe(self.on_county, names="value")
+        self.on_county()
+
+    def on_county(self, _=None) -> None:
+        raise NotImplementedError
 
 
 def dropdown(options, value, description: str, blank: bool = False, width: str | None = None) -> w.Dropdown:
@@ -133,11 +170,10 @@ class PerPriorityView(ExerciseView):
         self.button = save_button()
         self.feedback = w.HTML()
         first = [] if exercise.priorities else [notice(
-            f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {chapter('prioriteringer')}, "
+            f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {Section.PRIORITIES.chapter}, "
             "og kjør dette kapitlet på nytt (Run → Run All Cells).")]
-        self.widget = w.VBox([workbook_notice(workbook), *first, self.priority, *form, self.button, self.feedback])
+        self.lay_out(*first, self.priority, *form)
         self.priority.observe(self.on_priority, names="value")
-        self.connect_save()
         self.on_priority()
 
     def on_priority(self, _=None):

@@ -2,18 +2,17 @@
 
 import ipywidgets as w
 
-from exercises.models.merge import MAX_PATH, SECTION, merge_folder, summary_html
+from exercises.models.merge import MAX_PATH, merge_folder, summary_html
 from exercises.views.common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
+from exercises.workbook.readers import workshop_folder
 from exercises.workbook.store import Workbook
 
 
 class MergeView(ExerciseView):
     def __init__(self, workbook: Workbook | None = None):
         self.workbook = workbook or Workbook()
-        saved = self.workbook.value(SECTION, {})
-        folder = saved.get("folder") if isinstance(saved, dict) and isinstance(saved.get("folder"), str) else ""
         self.folder = text_input("Mappe", f"Full sti til mappen med deltakernes arbeidsbøker (høyst {MAX_PATH} tegn)",
-                                 folder)
+                                 workshop_folder(self.workbook))
         self.button = save_button("Les arbeidsbøkene")
         self.feedback = w.HTML()
         self.summary = w.HTML()

@@ -2,7 +2,6 @@
 
 from exercises.models.monitoring import FIELDS, LEVELS, MAX_ASSUMPTION, MAX_INDICATORS, MonitoringExercise
 from exercises.views.common import PerPriorityView, dropdown, heading, row, text_input
-from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 
 PLACEHOLDERS = {"name": "Hva måles, med enhet", "baseline": "Tall", "baseline_year": "År",
@@ -29,7 +28,6 @@ class MonitoringView(PerPriorityView):
             form += [row(fields["name"], fields["level"]), row(fields["baseline"], fields["baseline_year"]),
                      row(fields["target"], fields["target_year"]), fields["source"]]
         super().__init__(exercise, workbook, form)
-        forget_saved_on_change(self)
 
     def fill(self, priority: str) -> None:
         assumption, saved = self.exercise.saved_answer(self.workbook, priority) if priority else ("", [])

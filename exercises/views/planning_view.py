@@ -3,17 +3,7 @@
 import ipywidgets as w
 
 from exercises.models.planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
-from exercises.views.common import (
-    LABEL_STYLE,
-    WIDE,
-    ExerciseView,
-    dropdown,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import LABEL_STYLE, WIDE, ExerciseView, dropdown, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 
 ELEMENT_STYLE = {"description_width": "18rem"}
@@ -36,10 +26,7 @@ class PlanningView(ExerciseView):
         self.table = w.HTML(placement_table(saved) if len(saved["placements"]) == len(ELEMENTS) else "")
         self.button = save_button()
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *self.places.values(), self.form, self.next_step,
-                              self.button, self.feedback, self.table])
-        forget_saved_on_change(self)
+        self.lay_out(*self.places.values(), self.form, self.next_step, after=(self.table,))
 
     def on_save(self, _=None):
         result = save_placements(self.workbook, {k: d.value for k, d in self.places.items()},

@@ -4,18 +4,8 @@ import ipywidgets as w
 
 from exercises.models.analysis_links import links_table, missing_analysis
 from exercises.models.priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise
-from exercises.views.common import (
-    ExerciseView,
-    heading,
-    multi_select,
-    notice,
-    save_button,
-    show_feedback,
-    text_input,
-    workbook_notice,
-)
-from exercises.views.stale import forget_saved_on_change
-from exercises.workbook.sections import chapter
+from exercises.views.common import ExerciseView, heading, multi_select, notice, save_button, show_feedback, text_input
+from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 CRITERION_STYLE = {"description_width": "20rem"}
@@ -28,8 +18,8 @@ class PrioritiesView(ExerciseView):
         analysis, actors = self.exercise.analysis, self.exercise.actors
         first = [w.HTML(links_table(analysis, self.workbook)) if analysis.links else notice(missing_analysis())]
         if not actors:
-            first.append(notice(f"Aktørkartet ditt er tomt. Lagre aktører i kapitlet {chapter('aktorer')}, og kjør "
-                                "dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
+            first.append(notice(f"Aktørkartet ditt er tomt. Lagre aktører i kapitlet {Section.STAKEHOLDERS.chapter}, "
+                                "og kjør dette kapitlet på nytt, så kan du velge hvem som skal drive hver prioritering."))
         links = {link.industry: link.label for link in analysis.links}
         saved = self.exercise.saved_rows(self.workbook)
         self.keys = [p.key for p in saved][:MAX_PRIORITIES]  # a slot keeps its priority's id when renamed
@@ -50,9 +40,7 @@ class PrioritiesView(ExerciseView):
                                   self.reasons[-1], self.drivers[-1], *self.scores[-1].values()]))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *first, *blocks, self.button, self.feedback])
-        forget_saved_on_change(self)
+        self.lay_out(*first, *blocks)
 
     def rows(self):
         keys = self.keys + [None] * (MAX_PRIORITIES - len(self.keys))

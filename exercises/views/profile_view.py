@@ -4,16 +4,8 @@ import ipywidgets as w
 
 from exercises.data.counties import default_county
 from exercises.models.profile import ROLES, save_profile
-from exercises.views.common import (
-    LABEL_STYLE,
-    WIDE,
-    ExerciseView,
-    county_dropdown,
-    save_button,
-    show_feedback,
-    workbook_notice,
-)
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import LABEL_STYLE, WIDE, ExerciseView, county_dropdown, save_button, show_feedback
+from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
 
@@ -21,16 +13,13 @@ class ProfileView(ExerciseView):
     def __init__(self, regions: dict[str, str], workbook: Workbook | None = None):
         self.regions = regions
         self.workbook = workbook or Workbook()
-        saved = self.workbook.value("profil", {})
-        role = saved.get("role") if isinstance(saved, dict) else None
         self.county = county_dropdown(regions, default_county(regions, self.workbook.county))
+        role = profile(self.workbook).role
         self.role = w.Dropdown(options=ROLES, value=role if role in ROLES else ROLES[0],
                                description="Rolle", style=LABEL_STYLE, layout=WIDE)
         self.button = save_button("Lagre")
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), self.county, self.role, self.button, self.feedback])
-        forget_saved_on_change(self)
+        self.lay_out(self.county, self.role)
 
     def on_save(self, _=None):
         show_feedback(self.feedback, save_profile(self.workbook, self.regions,

@@ -5,8 +5,7 @@ from html import escape
 import ipywidgets as w
 
 from exercises.models.quiz import QUESTIONS, Question, mark_html, save_quiz, saved_answers
-from exercises.views.common import NARROW, ExerciseView, heading, save_button, show_feedback, workbook_notice
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import NARROW, ExerciseView, heading, save_button, show_feedback
 from exercises.workbook.store import Workbook
 
 
@@ -24,9 +23,7 @@ class QuizView(ExerciseView):
                       self.marks[question.key]]
         self.button = save_button("Sjekk svarene og lagre")
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback])
-        forget_saved_on_change(self)
+        self.lay_out(*parts)
 
     def on_save(self, _=None):
         result = save_quiz(self.workbook, {key: radio.value for key, radio in self.answers.items()})

@@ -4,30 +4,18 @@ import ipywidgets as w
 
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
-from exercises.data.counties import default_county
 from exercises.data.dataset import Dataset
 from exercises.models.ranking import CRITERIA, SCALE, RankingExercise
 from exercises.reports import analysis_report
-from exercises.views.common import (
-    LABEL_STYLE,
-    WIDE,
-    ExerciseView,
-    county_dropdown,
-    save_button,
-    show_feedback,
-    workbook_notice,
-)
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import LABEL_STYLE, WIDE, CountyView, show_feedback
 from exercises.workbook.store import Workbook
 
 WIDE_LABEL = {"description_width": "16rem"}
 
 
-class RankingView(ExerciseView):
+class RankingView(CountyView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
-        self.dataset = dataset
-        self.workbook = workbook or Workbook()
-        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
+        super().__init__(dataset, workbook, county)
         years = dataset.years[:-1]
         self.start = w.Dropdown(options=years, value=years[0], description="Vekst fra år", style=LABEL_STYLE)
         self.weights = {c.key: w.IntSlider(value=1, min=0, max=SCALE, description=c.label, style=WIDE_LABEL,
@@ -49,11 +37,9 @@ class RankingView(ExerciseView):
         self.strengths = w.SelectMultiple(description="Styrker", rows=8, style=LABEL_STYLE, layout=WIDE)
         self.niches = w.SelectMultiple(description="Kandidatnisjer", rows=8, style=LABEL_STYLE, layout=WIDE)
         self.sensitivity = w.HTML()
-        self.button = save_button()
-        self.feedback = w.HTML()
         explain = "".join(f"<li><strong>{c.label}</strong>: {c.explanation}</li>" for c in CRITERIA)
-        self.widget = w.VBox([
-            workbook_notice(self.workbook), self.county, self.start,
+        form = [
+            self.start,
             w.HTML(f"<p><strong>1. Vekt kriteriene</strong> (0 = ikke med, {SCALE} = svært viktig):</p><ul>{explain}</ul>"),
             *self.weights.values(),
             w.HTML("<p><strong>2. Gi din egen vurdering</strong> av næringer du kjenner (0–5). "
@@ -63,9 +49,8 @@ class RankingView(ExerciseView):
             w.HTML("<p><strong>4. Flytt en næring</strong> hvis du mener tallene tar feil, og si hvorfor:</p>"),
             self.moved, self.position, self.move_reason, self.move_button,
             w.HTML("<p><strong>5. Marker styrker og kandidatnisjer</strong> (hold Ctrl eller Shift for å velge flere):</p>"),
-            self.strengths, self.niches, self.sensitivity, self.button, self.feedback,
-        ])
-        self.county.observe(self.on_county, names="value")
+            self.strengths, self.niches, self.sensitivity,
+        ]
         self.start.observe(self.on_county, names="value")
         for slider in self.weights.values():
             slider.observe(self.on_weights, names="value")
@@ -75,9 +60,7 @@ class RankingView(ExerciseView):
         self.niches.observe(self.on_marks, names="value")
         self.score_button.on_click(self.on_score)
         self.move_button.on_click(self.on_move)
-        self.connect_save()
-        self.on_county()
-        forget_saved_on_change(self)
+        self.lay_out(*form)
 
     # reacting to the learner ------------------------------------------------
     def on_county(self, _=None):

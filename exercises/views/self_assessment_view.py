@@ -5,8 +5,8 @@ from html import escape
 import ipywidgets as w
 
 from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
-from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input, workbook_notice
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input
+from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
 OPTIONS = {score: f"{score} – {label}" for score, label in SCALE.items()}
@@ -25,15 +25,10 @@ class SelfAssessmentView(ExerciseView):
         self.chart = w.HTML(radar(saved["scores"], self.county_name()) if saved["scores"] else "")
         self.button = save_button("Tegn hjulet og lagre")
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.comment, self.button, self.feedback,
-                              self.chart])
-        forget_saved_on_change(self)
+        self.lay_out(*parts, self.comment, after=(self.chart,))
 
     def county_name(self) -> str | None:
-        profile = self.workbook.value("profil", {})
-        name = profile.get("county_name") if isinstance(profile, dict) else None
-        return name if isinstance(name, str) and name else None
+        return profile(self.workbook).county_name or None
 
     def on_save(self, _=None):
         result = save_assessment(self.workbook, {k: d.value for k, d in self.scores.items()}, self.comment.value)

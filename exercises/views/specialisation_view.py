@@ -2,36 +2,22 @@
 
 import ipywidgets as w
 
-from exercises.data.counties import default_county
 from exercises.data.dataset import Dataset
 from exercises.models.specialisation import MAX_PICKS, MAX_REASON, SpecialisationExercise
 from exercises.reports import region_report
-from exercises.views.common import ExerciseView, county_dropdown, save_button, show_feedback, workbook_notice
+from exercises.views.common import CountyView, show_feedback
 from exercises.views.pick_rows import PickRows
-from exercises.views.stale import forget_saved_on_change
 from exercises.workbook.store import Workbook
 
 
-class SpecialisationView(ExerciseView):
+class SpecialisationView(CountyView):
     def __init__(self, dataset: Dataset, workbook: Workbook | None = None, county: str | None = None):
-        self.dataset = dataset
-        self.workbook = workbook or Workbook()
-        self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
+        super().__init__(dataset, workbook, county)
         self.profile = w.HTML()
         self.rows = PickRows(dataset.industries(), MAX_PICKS,
                              f"Hvorfor er dette en spesialisering? (høyst {MAX_REASON} tegn)")
         self.picks, self.reasons = self.rows.picks, self.rows.reasons
-        self.button = save_button()
-        self.feedback = w.HTML()
-        self.widget = w.VBox([
-            workbook_notice(self.workbook), self.county, self.profile,
-            w.HTML("<p><strong>Dine valg</strong>, viktigst først (3–5):</p>"),
-            self.rows.widget, self.button, self.feedback,
-        ])
-        self.county.observe(self.on_county, names="value")
-        self.connect_save()
-        self.on_county()
-        forget_saved_on_change(self)
+        self.lay_out(self.profile, w.HTML("<p><strong>Dine valg</strong>, viktigst først (3–5):</p>"), self.rows.widget)
 
     def on_county(self, _=None):
         self.exercise = SpecialisationExercise(self.dataset, self.county.value)

@@ -3,8 +3,7 @@
 import ipywidgets as w
 
 from exercises.models.stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, saved_actors
-from exercises.views.common import ExerciseView, dropdown, row, save_button, show_feedback, text_input, workbook_notice
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import ExerciseView, dropdown, row, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 
 
@@ -25,9 +24,7 @@ class StakeholdersView(ExerciseView):
         self.grid = w.HTML(grid_html(saved))
         self.button = save_button()
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([workbook_notice(self.workbook), *rows, self.button, self.feedback, self.grid])
-        forget_saved_on_change(self)
+        self.lay_out(*rows, after=(self.grid,))
 
     def rows(self):
         return [(n.value, h.value, i.value, c.value)

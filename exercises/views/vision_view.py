@@ -3,8 +3,7 @@
 import ipywidgets as w
 
 from exercises.models.vision import MAX_GOALS, MAX_PART, MAX_STATEMENT, PARTS, VisionExercise
-from exercises.views.common import ExerciseView, heading, row, save_button, show_feedback, text_input, workbook_notice
-from exercises.views.stale import forget_saved_on_change
+from exercises.views.common import ExerciseView, heading, row, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 
 
@@ -24,12 +23,8 @@ class VisionView(ExerciseView):
         self.years = [text_input("Innen år", "2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
-        self.connect_save()
-        self.widget = w.VBox([
-            workbook_notice(self.workbook), self.statement, *self.parts.values(),
-            heading(f"Mål (1–{MAX_GOALS})"), *(row(g, y) for g, y in zip(self.goals, self.years)),
-            self.button, self.feedback])
-        forget_saved_on_change(self)
+        self.lay_out(self.statement, *self.parts.values(), heading(f"Mål (1–{MAX_GOALS})"),
+                     *(row(g, y) for g, y in zip(self.goals, self.years)))
 
     def answer(self):
         return (self.statement.value, *(p.value for p in self.parts.values()),

@@ -1,25 +1,40 @@
-"""The sections of the workbook, and the chapter that fills each."""
+"""The sections of the workbook, and the chapter that fills each.
 
-# workbook section -> the chapter that fills it (Norwegian titles)
-CHAPTERS = {
-    "profil": "Velkommen",
-    "spesialisering": "Region og spesialisering",
-    "nisjer": "Beslektet mangfold og entreprenørielle oppdagelser",
-    "analyse": "Analysere",
-    "aktorer": "Organisere",
-    "visjon": "Visjon og mål",
-    "prioriteringer": "Prioritere",
-    "tiltak": "Gjennomføre",
-    "indikatorer": "Måle og lære",
-    "plan": "Smart spesialisering og plan- og bygningsloven",
-    "quiz": "Hva er smart spesialisering, og hvorfor i Norge?",
-    "roller": "Fylkeskommunens roller",
-    "rollevurdering": "Fylkeskommunens roller",
-    "eu_kriterier": "Smart spesialisering i Norge og EU",
-    "workshop": "For lærere og workshopledere",
-}
+Every section name the course uses comes from :class:`Section`. Its members
+are strings (``Section.ANALYSIS == "analyse"``), so they are the JSON keys
+of the workbook file exactly as before; a workbook saved by an older
+version of the course reads the same.
+"""
+
+from enum import StrEnum
 
 
-def chapter(section: str) -> str:
-    """«Title» of the chapter that fills ``section``, quoted for a sentence."""
-    return f"«{CHAPTERS[section]}»"
+class Section(StrEnum):
+    """A workbook section; ``chapter_title`` is the chapter that fills it."""
+
+    def __new__(cls, value: str, chapter_title: str):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.chapter_title = chapter_title
+        return member
+
+    PROFILE = "profil", "Velkommen"
+    SPECIALISATION = "spesialisering", "Region og spesialisering"
+    NICHES = "nisjer", "Beslektet mangfold og entreprenørielle oppdagelser"
+    ANALYSIS = "analyse", "Analysere"
+    STAKEHOLDERS = "aktorer", "Organisere"
+    VISION = "visjon", "Visjon og mål"
+    PRIORITIES = "prioriteringer", "Prioritere"
+    ACTIONS = "tiltak", "Gjennomføre"
+    INDICATORS = "indikatorer", "Måle og lære"
+    PLANNING = "plan", "Smart spesialisering og plan- og bygningsloven"
+    QUIZ = "quiz", "Hva er smart spesialisering, og hvorfor i Norge?"
+    SELF_ASSESSMENT = "roller", "Fylkeskommunens roller"
+    ROLES = "rollevurdering", "Fylkeskommunens roller"
+    EU_CRITERIA = "eu_kriterier", "Smart spesialisering i Norge og EU"
+    WORKSHOP = "workshop", "For lærere og workshopledere"
+
+    @property
+    def chapter(self) -> str:
+        """«Title» of the chapter that fills this section, quoted for a sentence."""
+        return f"«{self.chapter_title}»"

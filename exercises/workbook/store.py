@@ -29,6 +29,7 @@ from exercises.core import paths
 from exercises.core.atomic import remove_temporary, write_atomic
 from exercises.core.errors import InputError
 from exercises.core.text import clean_string
+from exercises.workbook import readers
 
 SCHEMA_VERSION = 1
 MAX_BYTES = 5_000_000  # far above any real workbook; guards against a wrong file
@@ -152,19 +153,14 @@ class Workbook:
         return aside
 
     # the learner's content ----------------------------------------------
-    def get(self, section: str, default=None):
-        self.refresh()
-        return self.data["sections"].get(section, default)
-
     def value(self, section: str, default=None):
         """The stored value of ``section`` without its time stamp."""
-        entry = self.get(section)
-        return entry["value"] if isinstance(entry, dict) and "value" in entry else default
+        self.refresh()
+        return section_value(self.data, section, default)
 
     @property
     def county(self) -> str | None:
-        profile = self.value("profil", {})
-        return profile.get("county") if isinstance(profile, dict) else None
+        return readers.profile(self).county
 
     # writing -------------------------------------------------------------
     def put(self, section: str, value) -> None:
@@ -274,6 +270,13 @@ def _plain(item, depth: int):
     if isinstance(item, dict) and all(isinstance(k, str) for k in item):
         return {clean_string(k): _plain(v, depth + 1) for k, v in item.items()}
     raise _Refused(f"kan ikke skrives som tekst ({type(item).__name__})")
+
+
+def section_value(data: dict, section: str, default=None):
+    """The stored value of ``section`` in the workbook content ``data``
+    (as :func:`parse_workbook` gives it), without its time stamp."""
+    saved = data["sections"].get(section)
+    return saved["value"] if isinstance(saved, dict) and "value" in saved else default
 
 
 def json_number(value, digits: int = 3):

@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from exercises.core.text import clean_string
-from exercises.workbook.sections import chapter
+from exercises.workbook.sections import Section
 
 
 def clean(value) -> str:
@@ -52,11 +52,11 @@ class Draft:
     blocks: list = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
-    def lack(self, part: str, section: str, detail: str = "") -> None:
+    def lack(self, part: str, section: Section, detail: str = "") -> None:
         """Note that ``part`` is missing and which chapter fills it."""
-        text = detail or f"{part} mangler. Gjør kapitlet {chapter(section)}."
+        text = detail or f"{part} mangler. Gjør kapitlet {section.chapter}."
         self.blocks.append(Missing(text))
-        self.missing.append(f"{part}: gjøres i kapitlet {chapter(section)}")
+        self.missing.append(f"{part}: gjøres i kapitlet {section.chapter}")
 
 
 

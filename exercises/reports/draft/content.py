@@ -10,10 +10,12 @@ from exercises.models import actions, monitoring, planning, self_assessment, sta
 from exercises.models import ranking as ranking_criteria
 from exercises.models.analysis_links import data_source
 from exercises.models.checklist import EU_CRITERIA, ROLES, Checklist
-from exercises.models.per_priority import saved_priorities
 from exercises.models.priorities import CRITERIA
 from exercises.reports.draft.blocks import Bullets, Draft, Heading, Paragraph, Table, clean, cleaned
-from exercises.workbook.sections import chapter
+from exercises.workbook import readers
+from exercises.workbook.readers import Ranking, saved_priorities
+from exercises.workbook.sections import Section
+from exercises.workbook.shapes import entry, finite, integer, mapping, records, text
 from exercises.workbook.store import Workbook
 
 GUIDE = ("Kommunal- og moderniseringsdepartementet (2018). Smart spesialisering som metode for "
@@ -30,14 +32,6 @@ def _t(value) -> str:
     return clean(value).strip()
 
 
-def _dict(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
-def _list(value) -> list[dict]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, (list, tuple)) else []
-
-
 
 
 
@@ -50,31 +44,28 @@ def _known_regions() -> dict[str, str]:
 def profile_county(workbook: Workbook) -> tuple[str, str]:
     """The learner's county as (code, name), or ("", "") when none is chosen
     or the code is not a county the course knows (a hand-edited workbook)."""
-    profile = _dict(workbook.value("profil"))
-    code = profile.get("county")
-    if not isinstance(code, str) or code not in _known_regions():
+    code = readers.profile(workbook).county
+    if code not in _known_regions():
         return "", ""
     return code, _known_regions()[code]
 
 
 def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
-    profile = _dict(workbook.value("profil"))
     _, county = profile_county(workbook)
-    name = profile.get("name")
     draft = Draft(f"Utkast til prioriteringer for smart spesialisering – {county or 'fylket ditt'}",
-                  today or dt.date.today(), county, _t(name) if isinstance(name, str) else "")
+                  today or dt.date.today(), county, _t(readers.profile(workbook).name))
     for part, section, builder in (
-            ("Fylke og rolle", "profil", _profile),
-            ("Styrker og nisjer fra analysen", "analyse", _analysis),
-            ("Aktørkart", "aktorer", _actors),
-            ("Visjon og mål", "visjon", _vision),
-            ("Prioriteringer", "prioriteringer", _priorities),
-            ("Tiltak", "tiltak", _actions),
-            ("Indikatorer", "indikatorer", _indicators),
-            ("Plassering i plansystemet", "plan", _planning),
+            ("Fylke og rolle", Section.PROFILE, _profile),
+            ("Styrker og nisjer fra analysen", Section.ANALYSIS, _analysis),
+            ("Aktørkart", Section.STAKEHOLDERS, _actors),
+            ("Visjon og mål", Section.VISION, _vision),
+            ("Prioriteringer", Section.PRIORITIES, _priorities),
+            ("Tiltak", Section.ACTIONS, _actions),
+            ("Indikatorer", Section.INDICATORS, _indicators),
+            ("Plassering i plansystemet", Section.PLANNING, _planning),
             ("Sjekk mot EUs kriterier", EU_CRITERIA.section, _checklist(EU_CRITERIA, "Sjekk mot EUs sju kriterier")),
             ("Fylkeskommunens roller", ROLES.section, _checklist(ROLES, "Fylkeskommunens roller")),
-            ("Egenvurdering", "roller", _self_assessment)):
+            ("Egenvurdering", Section.SELF_ASSESSMENT, _self_assessment)):
         start, missing = len(draft.blocks), len(draft.missing)
         try:
             builder(workbook, draft)
@@ -82,7 +73,7 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
             del draft.blocks[start + 1:]  # keep the heading, drop what was half built
             del draft.missing[missing:]
             draft.lack(part, section, f"{part} kunne ikke leses fra arbeidsboka. Lagre øvelsen i kapitlet "
-                                      f"{chapter(section)} på nytt.")
+                                      f"{section.chapter} på nytt.")
     draft.blocks.append(Heading("Kilder"))
     draft.blocks.append(Bullets((GUIDE, LAW, *_sources(workbook))))
     intro = [Paragraph(f"Dato: {draft.date:%d.%m.%Y}. Laget i selvstudiekurset «Smart spesialisering for "
@@ -97,25 +88,25 @@ def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
 
 def _sources(workbook: Workbook) -> list[str]:
     found = []
-    for section in ("analyse", "spesialisering", "nisjer"):
-        entry = workbook.value(section)
-        if isinstance(entry, dict) and (entry.get("county") or entry.get("source")):
-            found.append(data_source(entry))
+    for section in (Section.ANALYSIS, Section.SPECIALISATION, Section.NICHES):
+        saved = entry(workbook, section)
+        if saved.get("county") or saved.get("source"):
+            found.append(data_source(saved))
     return list(dict.fromkeys(found))
 
 
 def _profile(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Om utkastet"))
-    profile = _dict(workbook.value("profil"))
+    profile = readers.profile(workbook)
     code, name = profile_county(workbook)
     if not code:
-        detail = "" if not profile.get("county") else (
-            f"Fylket i arbeidsboka («{_t(profile['county'])[:20]}») er ikke et av fylkene kurset kjenner. "
-            f"Velg fylke på nytt i kapitlet {chapter('profil')}.")
-        return draft.lack("Fylke og rolle", "profil", detail)
+        detail = "" if not profile.county else (
+            f"Fylket i arbeidsboka («{_t(profile.county)[:20]}») er ikke et av fylkene kurset kjenner. "
+            f"Velg fylke på nytt i kapitlet {Section.PROFILE.chapter}.")
+        return draft.lack("Fylke og rolle", Section.PROFILE, detail)
     draft.blocks.append(Paragraph(f"{code} {name}", "Fylke"))
-    if profile.get("role"):
-        draft.blocks.append(Paragraph(_t(profile["role"]), "Rolle i kurset"))
+    if profile.role:
+        draft.blocks.append(Paragraph(_t(profile.role), "Rolle i kurset"))
     sources = _sources(workbook)
     draft.blocks.append(Paragraph(" ".join(sources) if sources else "Ingen tall fra kurset er brukt ennå.",
                                   "Datakilder"))
@@ -126,68 +117,64 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
     gave a reason for in «Analysere», «Region og spesialisering» and
     «Beslektet mangfold»."""
     draft.blocks.append(Heading("Styrker og nisjer fra analysen"))
-    analysis, picked, niches = (_dict(workbook.value(s)) for s in ("analyse", "spesialisering", "nisjer"))
-    ranking = _list(analysis.get("ranking"))
-    if ranking:
-        _ranking_tables(analysis, ranking, draft)
-    picks = _list(picked.get("picks"))
-    if picks:
+    analysis = readers.ranking(workbook)
+    if analysis.rows:
+        _ranking_tables(analysis, data_source(entry(workbook, Section.ANALYSIS)), draft)
+    picks = readers.picks(workbook, Section.SPECIALISATION)
+    if picks.choices:
         draft.blocks.append(Table(
-            f"Spesialiseringene du valgte i kapitlet {chapter('spesialisering')}, {picked.get('year', '')}, "
+            f"Spesialiseringene du valgte i kapitlet {Section.SPECIALISATION.chapter}, {picks.year or ''}, "
             "viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
-            tuple((str(n), _t(p.get("name") or p.get("industry")), number(p.get("lq"), 2), _t(p.get("reason")))
-                  for n, p in enumerate(picks, start=1)),
-            f"{data_source(picked)} {TOTALS}"))
-    chosen_niches = _list(niches.get("niches"))
-    if chosen_niches:
+            tuple((str(n), _t(p.name), number(p.lq, 2), _t(p.reason)) for n, p in enumerate(picks.choices, start=1)),
+            f"{data_source(entry(workbook, Section.SPECIALISATION))} {TOTALS}"))
+    niches = readers.picks(workbook, Section.NICHES)
+    if niches.choices:
         draft.blocks.append(Table(
-            f"Kandidatnisjene du valgte i kapitlet {chapter('nisjer')}, {niches.get('year', '')}",
+            f"Kandidatnisjene du valgte i kapitlet {Section.NICHES.chapter}, {niches.year or ''}",
             ("Næring", "Relatert tetthet", "Begrunnelse"),
-            tuple((_t(n.get("name") or n.get("industry")), number(n.get("density"), 2), _t(n.get("reason")))
-                  for n in chosen_niches),
-            data_source(niches)))
-    if not ranking and (picks or chosen_niches):
-        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {chapter('analyse')}; "
+            tuple((_t(n.name), number(n.density, 2), _t(n.reason)) for n in niches.choices),
+            data_source(entry(workbook, Section.NICHES))))
+    if not analysis.rows and (picks.choices or niches.choices):
+        draft.blocks.append(Paragraph(f"Rangeringen mangler. Den lager du i kapitlet {Section.ANALYSIS.chapter}; "
                                       "her vises valgene du gjorde tidligere."))
-    if not (ranking or picks or chosen_niches):
-        draft.lack("Styrker og nisjer fra analysen", "analyse",
-                   f"Styrker og nisjer mangler. Gjør kapitlet {chapter('analyse')} "
-                   f"(eller {chapter('spesialisering')} og {chapter('nisjer')}).")
+    if not (analysis.rows or picks.choices or niches.choices):
+        draft.lack("Styrker og nisjer fra analysen", Section.ANALYSIS,
+                   f"Styrker og nisjer mangler. Gjør kapitlet {Section.ANALYSIS.chapter} "
+                   f"(eller {Section.SPECIALISATION.chapter} og {Section.NICHES.chapter}).")
 
 
 TOTALS = f"LQ er regnet mot summen av fylkene. {Dataset.TOTALS_NOTE}"
 
 
-def _ranking_tables(analysis: dict, ranking: list[dict], draft: Draft) -> None:
+def _ranking_tables(analysis: Ranking, source: str, draft: Draft) -> None:
     """The ranking with LQ, employment and growth, the weights behind the
     score, and the industries the learner moved, with their reasons."""
-    rows = [r for r in ranking if isinstance(r.get("rank"), int) and (r["rank"] <= TOP_RANKED or r.get("label"))]
-    year, start = analysis.get("year", ""), analysis.get("start_year")
-    growth = f"Vekst {start}–{year}" if isinstance(start, int) else "Vekst"
+    rows = [r for r in analysis.rows if integer(r, "rank") is not None and (r["rank"] <= TOP_RANKED or r.get("label"))]
+    year, start = analysis.year or "", analysis.start_year
+    growth = f"Vekst {start}–{year}" if start is not None else "Vekst"
     label = {"styrke": " (styrke)", "nisje": " (nisje)"}
     draft.blocks.append(Table(
         f"Rangering av næringer, {year} (de {TOP_RANKED} øverste og alle du har merket som styrke eller nisje)",
         ("Plass", "Næring", "Poeng (0–1)", "Sysselsatte (1000)", "LQ", growth),
-        tuple((str(r["rank"]), _t(r.get("name")) + label.get(r.get("label"), ""), number(r.get("score"), 2),
+        tuple((str(r["rank"]), _t(r.get("name")) + label.get(text(r, "label"), ""), number(r.get("score"), 2),
                number(r.get("employment"), 1), number(r.get("lq"), 2), percent(r.get("growth")))
               for r in rows),
-        f"{data_source(analysis)} {TOTALS}"))
-    weights, judged = _dict(analysis.get("weights")), _dict(analysis.get("scores"))
-    used = [(ranking_criteria.BY_KEY[k], v) for k, v in weights.items()  # own judgement counts once given
-            if k in ranking_criteria.BY_KEY and isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0
-            and (not ranking_criteria.BY_KEY[k].own_judgement or judged.get(k))]
+        f"{source} {TOTALS}"))
+    used = [(ranking_criteria.BY_KEY[k], v) for k, v in analysis.weights.items()  # own judgement counts once given
+            if k in ranking_criteria.BY_KEY and finite(v) and v > 0
+            and (not ranking_criteria.BY_KEY[k].own_judgement or analysis.scores.get(k))]
     if used:
         total = sum(v for _, v in used)
         draft.blocks.append(Paragraph(
             "; ".join(f"{c.label.lower()} {number(v, 0)} ({number(100 * v / total, 0)}\u00a0%)" for c, v in used)
             + ". Hvert kriterium er gjort om til en plassering fra 0 til 1 blant fylkets næringer; poengene er "
               "snittet av plasseringene, veid med vektene.", "Vekter i rangeringen"))
-    moved = [r for r in ranking if isinstance(r.get("reason"), str) and r["reason"].strip()]
+    moved = [r for r in analysis.rows if text(r, "reason").strip()]
     if moved:
         draft.blocks.append(Table(
-            f"Næringer du flyttet i rangeringen i kapitlet {chapter('analyse')}",
+            f"Næringer du flyttet i rangeringen i kapitlet {Section.ANALYSIS.chapter}",
             ("Næring", "Fra plass", "Til plass", "Begrunnelse"),
-            tuple((_t(r.get("name")), str(r["computed_rank"]) if isinstance(r.get("computed_rank"), int) else "–",
+            tuple((_t(r.get("name")), "–" if integer(r, "computed_rank") is None else str(r["computed_rank"]),
                    str(r.get("rank", "–")), _t(r["reason"])) for r in moved),
             "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
 
@@ -196,7 +183,7 @@ def _actors(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Aktører"))
     actors = stakeholders.saved_actors(workbook)
     if not actors:
-        return draft.lack("Aktørkart", "aktorer")
+        return draft.lack("Aktørkart", Section.STAKEHOLDERS)
     levels = stakeholders.LEVELS
     draft.blocks.append(Table(
         "Aktørkart: hvem som bør være med, deres innflytelse og engasjement",
@@ -207,15 +194,14 @@ def _actors(workbook: Workbook, draft: Draft) -> None:
 
 def _vision(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Visjon og mål"))
-    vision = _dict(workbook.value("visjon"))
-    if not vision.get("statement"):
-        return draft.lack("Visjon og mål", "visjon")
-    draft.blocks.append(Paragraph(_t(vision["statement"]), "Visjon"))
+    vision = readers.vision(workbook)
+    if not vision.statement:
+        return draft.lack("Visjon og mål", Section.VISION)
+    draft.blocks.append(Paragraph(_t(vision.statement), "Visjon"))
     for key, label in (("destination", "Destinasjon"), ("purpose", "Formål"), ("values", "Verdier")):
-        draft.blocks.append(Paragraph(_t(vision.get(key)) or "(ikke skrevet)", label))
-    goals = _list(vision.get("goals"))
+        draft.blocks.append(Paragraph(_t(getattr(vision, key)) or "(ikke skrevet)", label))
     draft.blocks.append(Table("Mål", ("Mål", "Innen år"), tuple(
-        (_t(g.get("text")), str(g["year"]) if isinstance(g.get("year"), int) else "–") for g in goals),
+        (_t(g.text), "–" if g.year is None else str(g.year)) for g in vision.goals),
         "Kilde: ditt eget utkast, lagret i arbeidsboka."))
 
 
@@ -223,37 +209,37 @@ def _priorities(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Prioriteringer"))
     priorities = saved_priorities(workbook)
     if not priorities:
-        return draft.lack("Prioriteringer", "prioriteringer")
+        return draft.lack("Prioriteringer", Section.PRIORITIES)
     for n, p in enumerate(priorities, start=1):
         draft.blocks.append(Heading(f"{n}. {_t(p['title'])}", 3))
-        links = [f"{_t(link.get('name'))} ({_t(link.get('kind'))})" for link in _list(p.get("links"))]
+        links = [f"{_t(link.get('name'))} ({_t(link.get('kind'))})" for link in records(p, "links")]
         draft.blocks.append(Paragraph(", ".join(links) or "ingen (ikke knyttet til analysen)", "Bygger på"))
         draft.blocks.append(Paragraph(_t(p.get("reason")), "Begrunnelse"))
-        drivers = [f"{_t(d.get('name'))} ({stakeholders.HELICES.get(d.get('helix'), '–').lower()})"
-                   for d in _list(p.get("drivers"))]
+        drivers = [f"{_t(d.get('name'))} ({stakeholders.HELICES.get(text(d, 'helix'), '–').lower()})"
+                   for d in records(p, "drivers")]
         draft.blocks.append(Paragraph(", ".join(drivers) or "ikke valgt ennå", "Aktører som driver den"))
-        scores = _dict(p.get("scores"))
+        scores = mapping(p, "scores")
         draft.blocks.append(Paragraph("; ".join(f"{text}: {scores.get(key, '–')}" for key, text in CRITERIA.items()),
                                       "Poeng (1–5)"))
 
 
-def _per_priority(workbook: Workbook, draft: Draft, section: str, part: str, render) -> None:
+def _per_priority(workbook: Workbook, draft: Draft, section: Section, part: str, render) -> None:
     """Actions or indicators: one part per saved priority, then any saved
     for priorities that have since been renamed or removed (never dropped)."""
-    by_priority = _dict(_dict(workbook.value(section)).get("by_priority"))
+    by_priority = readers.parts(workbook, section)
     priorities = saved_priorities(workbook)
     if not priorities and not by_priority:
         return draft.lack(part, section, f"{part} mangler. Lag prioriteringer i kapitlet "
-                                         f"{chapter('prioriteringer')}, og deretter {part.lower()} i kapitlet "
-                                         f"{chapter(section)}.")
+                                         f"{Section.PRIORITIES.chapter}, og deretter {part.lower()} i kapitlet "
+                                         f"{section.chapter}.")
     for p in priorities:
         draft.blocks.append(Heading(_t(p["title"]), 3))
-        saved = _dict(by_priority.get(p["key"]))
+        saved = by_priority.get(p["key"], {})
         if saved:
             render(saved, draft)
         else:
             draft.lack(f"{part} for «{_t(p['title'])}»", section)
-    others = [v for k, v in by_priority.items() if k not in {p["key"] for p in priorities} and isinstance(v, dict)]
+    others = [v for k, v in by_priority.items() if k not in {p["key"] for p in priorities}]
     for saved in others:
         draft.blocks.append(Heading(f"{_t(saved.get('priority'))} (prioriteringen finnes ikke lenger)", 3))
         render(saved, draft)
@@ -264,11 +250,11 @@ def _actions(workbook: Workbook, draft: Draft) -> None:
 
     def render(saved: dict, d: Draft) -> None:
         d.blocks.append(Table("Tiltak", ("Tiltak", "Type", "Ansvarlig", "Raskt i gang"), tuple(
-            (_t(a.get("text")), actions.KINDS.get(a.get("kind"), "–"), _t(a.get("responsible")),
-             "ja" if a.get("quick") is True else "nei") for a in _list(saved.get("actions"))),
+            (_t(a.get("text")), actions.KINDS.get(text(a, "kind"), "–"), _t(a.get("responsible")),
+             "ja" if a.get("quick") is True else "nei") for a in records(saved, "actions")),
             "Kilde: ditt eget utkast, lagret i arbeidsboka."))
 
-    _per_priority(workbook, draft, "tiltak", "Tiltak", render)
+    _per_priority(workbook, draft, Section.ACTIONS, "Tiltak", render)
 
 
 def _indicators(workbook: Workbook, draft: Draft) -> None:
@@ -277,20 +263,20 @@ def _indicators(workbook: Workbook, draft: Draft) -> None:
     def render(saved: dict, d: Draft) -> None:
         d.blocks.append(Paragraph(_t(saved.get("assumption")) or "(ikke skrevet)", "Antatt sammenheng"))
         d.blocks.append(Table("Indikatorer", ("Indikator", "Nivå", "Utgangsverdi (år)", "Mål (år)", "Kilde"), tuple(
-            (_t(i.get("name")), monitoring.LEVELS.get(i.get("level"), "–"),
+            (_t(i.get("name")), monitoring.LEVELS.get(text(i, "level"), "–"),
              f"{number(i.get('baseline'), 1)} ({_t(i.get('baseline_year'))})",
              f"{number(i.get('target'), 1)} ({_t(i.get('target_year'))})", _t(i.get("source")))
-            for i in _list(saved.get("indicators"))),
+            for i in records(saved, "indicators")),
             "Kilde: ditt eget utkast; kilden til hvert tall står i tabellen."))
 
-    _per_priority(workbook, draft, "indikatorer", "Indikatorer", render)
+    _per_priority(workbook, draft, Section.INDICATORS, "Indikatorer", render)
 
 
 def _planning(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Plassering i plansystemet"))
     answer = planning.saved_answer(workbook)
     if len(answer["placements"]) < len(planning.ELEMENTS):
-        return draft.lack("Plassering i plansystemet", "plan")
+        return draft.lack("Plassering i plansystemet", Section.PLANNING)
     draft.blocks.append(Table("Hvor hver del av arbeidet hører hjemme", ("Del av arbeidet", "Plassering"), tuple(
         (e.label, planning.PLACES[answer["placements"][k]]) for k, e in planning.ELEMENTS.items()),
         "Kilde: dine valg i arbeidsboka; plan- og bygningsloven §§ 4-1, 7-1, 8-1 og 8-2."))
@@ -303,7 +289,7 @@ def _self_assessment(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Egenvurdering av arbeidet i fylket"))
     answer = self_assessment.saved_assessment(workbook)
     if answer is None:
-        return draft.lack("Egenvurdering", "roller")
+        return draft.lack("Egenvurdering", Section.SELF_ASSESSMENT)
     scores = answer["scores"]
     draft.blocks.append(Table("Egenvurdering: 0–5 på hvert av veilederens seks elementer",
                               ("Element", "Poeng (0–5)", "Vurdering"), tuple(
