@@ -193,9 +193,9 @@ def _scores(value, label: str) -> dict:
     if unknown:
         raise InputError(f"{label}: ukjent kriterium {listing(unknown)}. Bruk kriteriene i skjemaet.")
     scores = {}
-    for key, text in CRITERIA.items():
+    for key, criterion in CRITERIA.items():
         score = value.get(key)
         if isinstance(score, bool) or score not in SCORES:
-            raise InputError(f"{label}: gi «{text}» et helt tall fra 1 til 5.")
+            raise InputError(f"{label}: gi «{criterion}» et helt tall fra 1 til 5.")
         scores[key] = int(score)
     return scores
