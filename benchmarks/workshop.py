@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from exercises.models.workshop import load_group, summarise, summary_docx, summary_html, summary_markdown  # noqa: E402
+from exercises.models.workshop import load_group, summarise  # noqa: E402
+from exercises.reports.group_summary import summary_docx, summary_html, summary_markdown  # noqa: E402
 from exercises.workbook.store import SCHEMA_VERSION  # noqa: E402
 
 INDUSTRIES = [f"Næring {n:02d}" for n in range(35)]

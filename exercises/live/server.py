@@ -38,6 +38,8 @@ from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
 
 from exercises.live import build, kernel
+from exercises.models import workshop as group
+from exercises.reports import group_summary
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 FIRST = "velkommen"
@@ -194,21 +196,14 @@ class TeacherHandler(JupyterHandler):
     def get(self, kind: str | None = ""):
         if not self._is_teacher():
             return self._form()
-        try:
-            from exercises.models import workshop as group
-        except ImportError:
-            self.set_status(503)
-            return self.finish(_page("Lærersiden", "<h1>Lærersiden</h1><p class='feil'>Sammendraget for gruppa "
-                                     "mangler i denne versjonen av kurset (modulen exercises.models.workshop). "
-                                     "Oppdater kurset.</p>"))
         summary = group.summarise(group.load_group(self.workshop.folder))
         if kind == ".md":
             self.set_header("Content-Type", "text/markdown; charset=utf-8")
             self.set_header("Content-Disposition", 'attachment; filename="workshop-sammendrag.md"')
-            return self.finish(group.summary_markdown(summary))
+            return self.finish(group_summary.summary_markdown(summary))
         if kind == ".docx":
             with tempfile.TemporaryDirectory() as folder:
-                path = group.summary_docx(summary, Path(folder) / "sammendrag.docx")
+                path = group_summary.summary_docx(summary, Path(folder) / "sammendrag.docx")
                 data = path.read_bytes()
             self.set_header("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             self.set_header("Content-Disposition", 'attachment; filename="workshop-sammendrag.docx"')
@@ -218,7 +213,7 @@ class TeacherHandler(JupyterHandler):
 <p>Siden viser det deltakerne har lagret så langt. <a href="{base}">Oppdater</a> ·
 <a href="{base}/sammendrag.md" download>Last ned som Markdown (.md)</a> ·
 <a href="{base}/sammendrag.docx" download>Last ned som Word (.docx)</a></p>
-{group.summary_html(summary)}"""))
+{group_summary.summary_html(summary)}"""))
 
     @allow_unauthenticated
     def post(self, kind: str | None = ""):
@@ -355,14 +350,9 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
               f"  Arbeidsbøkene:      {workshop.folder}\n", flush=True)
         if not lan:
             print("  Serveren svarer bare på denne maskinen. Start med --lan for at andre skal nå den.\n", flush=True)
-        try:
-            from exercises.models import workshop as group
-
-            print(group.qr_terminal(join), flush=True)
-            png = group.qr_png(join, workshop.folder / "bli-med.png")
-            print(f"  QR-koden som bilde: {png}\n", flush=True)
-        except ImportError:
-            print("  (QR-koden mangler: modulen exercises.models.workshop finnes ikke i denne versjonen.)\n", flush=True)
+        print(group.qr_terminal(join), flush=True)
+        png = group.qr_png(join, workshop.folder / "bli-med.png")
+        print(f"  QR-koden som bilde: {png}\n", flush=True)
     url = f"http://127.0.0.1:{port}/?token={token}"
     if not workshop:
         print(f"\nKurset er klart: {url}\nStopp med Ctrl+C.\n", flush=True)

@@ -2,16 +2,14 @@
 from «Analysere», or else from the two chapters before it."""
 
 from dataclasses import dataclass, field
-from html import escape
 
 from exercises.core.parsing import listing
 from exercises.data.counties import COUNTIES_2024
 from exercises.data.provenance import FJORDLAND, SSB_11713, Provenance
-from exercises.reports import display
 from exercises.workbook import readers
 from exercises.workbook.readers import Choice
 from exercises.workbook.sections import Section
-from exercises.workbook.shapes import entry, integer, text
+from exercises.workbook.shapes import integer, text
 from exercises.workbook.store import Workbook
 
 
@@ -79,18 +77,7 @@ def data_source(entry: dict) -> str:
     return Provenance(**SSB_11713, years=(2008, 2019)).caption(year)
 
 
-def links_table(analysis: Analysis, workbook: Workbook) -> str:
-    """The strengths and niches a priority can link to, with where they come from."""
-    rows = "".join(f"<tr><td>{escape(link.name)}</td><td>{link.kind}</td></tr>" for link in analysis.links)
-    sources = " ".join(dict.fromkeys(data_source(entry(workbook, s)) for s in analysis.sections))
-    return display.table_frame("Styrker og nisjer du har lagret",
-                               '<tr><th scope="col">Næring</th><th scope="col">Styrke eller nisje</th></tr>', rows,
-                               display.source_text(f"Kilde: dine valg i {analysis.where()}. {sources}"))
-
-
 def missing_analysis() -> str:
     return (f"Du har ikke lagret styrker eller nisjer ennå. Gjør {Section.ANALYSIS.chapter} først (eller "
             f"{Section.SPECIALISATION.chapter} og {Section.NICHES.chapter}), så kan du knytte prioriteringene til "
             "analysen.")
-
-

@@ -23,15 +23,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.core.text import clean_string, clean_text
-from exercises.data.provenance import OwnWork
 from exercises.models.analysis_links import analysis_links
 from exercises.models.per_priority import priority_key, saved_priorities
-from exercises.reports import display
 from exercises.workbook import readers
 from exercises.workbook import store as workbook
 from exercises.workbook.sections import Section
@@ -238,23 +234,6 @@ def notes(merged: Merged) -> list[str]:
         if top and top[0][1] > 1:
             result.append(f"{label}: flest valgte «{top[0][0]}» ({top[0][1]} av {n}).")
     return result
-
-
-def summary_html(merged: Merged) -> str:
-    """One table per kind: what the group chose, and how many chose each."""
-    source = OwnWork(f"Kilde: {len(merged.learners)} deltakeres arbeidsbøker i mappen {merged.folder}. "
-                     "Valgene er deltakernes egne; hver deltaker telles én gang per valg.")
-    parts = []
-    singular = {"strengths": "Styrke", "niches": "Nisje", "priorities": "Prioritering"}
-    for kind, label in KINDS.items():
-        counts = merged.counts(kind)
-        if not counts:
-            parts.append(f"<p>{label}: ingen av deltakerne har lagret noen ennå.</p>")
-            continue
-        frame = pd.DataFrame({"Antall deltakere": [n for _, n in counts]},
-                             index=pd.Index([name for name, _ in counts], name=singular[kind]))
-        parts.append(display.table(frame, f"{label} gruppen valgte", source, formats={"Antall deltakere": str}))
-    return "".join(parts)
 
 
 def merge_folder(workbook: Workbook, folder_text) -> tuple[Feedback, Merged | None]:

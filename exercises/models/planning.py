@@ -9,12 +9,10 @@ each part, and why, with the section of the Act.
 """
 
 from dataclasses import dataclass
-from html import escape
 
 from exercises.core.feedback import Feedback
 from exercises.core.parsing import answer_or_errors, choice, collect
 from exercises.core.text import clean_text
-from exercises.reports import display
 from exercises.workbook import readers
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
@@ -128,16 +126,3 @@ def saved_answer(workbook: Workbook) -> dict:
     saved = readers.planning(workbook)
     return {"placements": {k: v for k, v in saved.placements.items() if k in ELEMENTS and v in PLACES},
             "form": saved.form if saved.form in FORMS else "plan", "next_step": saved.next_step}
-
-
-def placement_table(answer: dict) -> str:
-    """Where the learner put each part, next to the course's suggestion."""
-    rows = "".join(
-        f'<tr><th scope="row">{escape(e.label)}</th>'
-        f'<td>{escape(PLACES.get(answer["placements"].get(k), "–"))}</td>'
-        f"<td>{escape(PLACES[e.best])}</td></tr>" for k, e in ELEMENTS.items())
-    return display.table_frame(
-        "Arbeidet ditt i plansystemet",
-        '<tr><th scope="col">Del av arbeidet</th><th scope="col">Ditt valg</th><th scope="col">Kursets forslag</th></tr>',
-        rows, display.source_text("Kilde: dine valg i arbeidsboka; kursets forslag bygger på plan- og bygningsloven "
-                                  "§§ 4-1, 7-1, 8-1 og 8-2 og KMDs veileder i smart spesialisering."))

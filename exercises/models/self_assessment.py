@@ -8,26 +8,17 @@ Feedback names the weakest elements and the chapter that helps with each.
 The scores are the learner's own judgement, and every output says so.
 """
 
-import math
 from dataclasses import dataclass
 
-import matplotlib
-
+from exercises.core.errors import InputError
+from exercises.core.feedback import Feedback
 from exercises.core.numbers import number
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from exercises.core.errors import InputError  # noqa: E402
-from exercises.core.feedback import Feedback  # noqa: E402
-from exercises.core.parsing import answer_or_errors, blank, choice, collect, listing  # noqa: E402
-from exercises.core.text import clean_text  # noqa: E402
-from exercises.data.provenance import OwnWork  # noqa: E402
-from exercises.reports import display  # noqa: E402
-from exercises.reports.charts import COLOURS, LINE  # noqa: E402
-from exercises.workbook import readers  # noqa: E402
-from exercises.workbook.sections import Section  # noqa: E402
-from exercises.workbook.store import Workbook  # noqa: E402
+from exercises.core.parsing import answer_or_errors, blank, choice, collect, listing
+from exercises.core.text import clean_text
+from exercises.data.provenance import OwnWork
+from exercises.workbook import readers
+from exercises.workbook.sections import Section
+from exercises.workbook.store import Workbook
 
 MAX_COMMENT = 500
 SCALE = {0: "Ingen informasjon", 1: "Svak", 2: "Bør forbedres", 3: "Middels", 4: "Sterk", 5: "Utmerket"}
@@ -133,32 +124,3 @@ def saved_assessment(workbook: Workbook) -> dict | None:
 
 def score_text(key: str, score: int) -> str:
     return f"{ELEMENTS[key].label} {score} ({SCALE[score].lower()})"
-
-
-def radar(scores: dict[str, int], county: str | None = None) -> str:
-    """The scores as a radar chart, with the score written at each point
-    and every score in the alt text, so it can be read without the shape."""
-    keys = list(ELEMENTS)
-    angles = [2 * math.pi * n / len(keys) for n in range(len(keys))]
-    values = [scores[k] for k in keys]
-    fig = plt.figure(figsize=(6.5, 6.5))
-    ax = fig.add_subplot(projection="polar")
-    ax.set_theta_offset(math.pi / 2)  # the first element at the top, then clockwise
-    ax.set_theta_direction(-1)
-    ax.plot(angles + angles[:1], values + values[:1], color=COLOURS["blue"], linewidth=2, marker="o")
-    ax.fill(angles + angles[:1], values + values[:1], color=COLOURS["blue"], alpha=0.15)
-    for angle, value in zip(angles, values):
-        ax.annotate(str(value), (angle, value), xytext=(0, 7), textcoords="offset points", ha="center",
-                    fontsize=10, fontweight="bold", color=LINE)
-    ax.set_xticks(angles, [f"{ELEMENTS[k].label}\n({SCALE[scores[k]].lower()})" for k in keys], fontsize=9)
-    ax.set_ylim(0, 5.6)
-    ax.set_yticks(range(6), [str(n) for n in range(6)], fontsize=8, color=LINE)
-    ax.set_rlabel_position(180 / len(keys))
-    ax.tick_params(axis="x", pad=12)
-    where = f" i {county}" if county else ""
-    ax.set_title(f"Egenvurdering av arbeidet med smart spesialisering{where} (0–5)", fontsize=11, pad=24)
-    alt = ("Radardiagram (edderkoppdiagram) over din egenvurdering" + (f" av {county}" if county else "") + ", 0–5 på hvert av veilederens seks "
-           "elementer: " + "; ".join(score_text(k, scores[k]) for k in keys) + ".")
-    html = display.figure(fig, alt, OWN)
-    plt.close(fig)
-    return html

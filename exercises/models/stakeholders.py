@@ -8,12 +8,10 @@ public sector carries everything.
 """
 
 from dataclasses import asdict, dataclass, fields
-from html import escape
 
 from exercises.core.feedback import Feedback
 from exercises.core.parsing import as_rows, choice, filled_rows, listing, parse_each, repeated
 from exercises.core.text import clean_text
-from exercises.reports import display
 from exercises.workbook import readers
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
@@ -127,20 +125,3 @@ def saved_actors(workbook: Workbook) -> list[Actor]:
     """The saved map; rows that no longer check out are left out."""
     actors, _ = parse_actors(readers.actor_rows(workbook))
     return actors
-
-
-def grid_html(actors: list[Actor]) -> str:
-    """The map as a table: influence (rows, high first) × commitment."""
-    short = {"naeringsliv": "N", "kunnskap": "F", "offentlig": "O", "sivilsamfunn": "S"}
-    head = "".join(f'<th scope="col">Engasjement: {LEVELS[c].lower()}</th>' for c in LEVELS)
-    body = []
-    for influence in sorted(LEVELS, reverse=True):
-        cells = []
-        for commitment in LEVELS:
-            names = [f"{escape(a.name)} ({short[a.helix]})" for a in actors
-                     if a.influence == influence and a.commitment == commitment]
-            cells.append(f"<td>{'<br>'.join(names) or '–'}</td>")
-        body.append(f'<tr><th scope="row">Innflytelse: {LEVELS[influence].lower()}</th>{"".join(cells)}</tr>')
-    key = ", ".join(f"{s} = {HELICES[h].lower()}" for h, s in short.items())
-    return display.table_frame(f"Aktørkart: innflytelse og engasjement ({key})", f"<tr><td></td>{head}</tr>",
-                               "".join(body), display.source_text("Kilde: dine egne vurderinger, lagret i arbeidsboka."))

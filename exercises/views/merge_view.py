@@ -2,7 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.merge import MAX_PATH, merge_folder, summary_html
+from exercises.models.merge import MAX_PATH, merge_folder
+from exercises.reports.learner_tables import merged_choices_html
 from exercises.views.common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
 from exercises.workbook.readers import workshop_folder
 from exercises.workbook.store import Workbook
@@ -22,4 +23,4 @@ class MergeView(ExerciseView):
     def on_read(self, _=None):
         result, merged = merge_folder(self.workbook, self.folder.value)
         show_feedback(self.feedback, result)
-        self.summary.value = summary_html(merged) if result.ok and merged else ""
+        self.summary.value = merged_choices_html(merged) if result.ok and merged else ""

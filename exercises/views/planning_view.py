@@ -2,7 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, placement_table, save_placements, saved_answer
+from exercises.models.planning import ELEMENTS, FORMS, MAX_NEXT, PLACES, save_placements, saved_answer
+from exercises.reports.learner_tables import placement_table
 from exercises.views.common import LABEL_STYLE, WIDE, ExerciseView, dropdown, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 

@@ -2,8 +2,9 @@
 
 import ipywidgets as w
 
-from exercises.models.analysis_links import links_table, missing_analysis
+from exercises.models.analysis_links import missing_analysis
 from exercises.models.priorities import CRITERIA, MAX_PRIORITIES, MAX_REASON, MAX_TITLE, PrioritiesExercise
+from exercises.reports.learner_tables import links_table
 from exercises.views.common import ExerciseView, heading, multi_select, notice, save_button, show_feedback, text_input
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook

@@ -4,7 +4,8 @@ from html import escape
 
 import ipywidgets as w
 
-from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, radar, save_assessment, saved_assessment
+from exercises.models.self_assessment import ELEMENTS, MAX_COMMENT, SCALE, save_assessment, saved_assessment
+from exercises.reports.learner_tables import radar
 from exercises.views.common import ExerciseView, dropdown, save_button, show_feedback, text_input
 from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook

@@ -2,7 +2,8 @@
 
 import ipywidgets as w
 
-from exercises.models.stakeholders import HELICES, LEVELS, MAX_ACTORS, grid_html, save_actors, saved_actors
+from exercises.models.stakeholders import HELICES, LEVELS, MAX_ACTORS, save_actors, saved_actors
+from exercises.reports.learner_tables import grid_html
 from exercises.views.common import ExerciseView, dropdown, row, save_button, show_feedback, text_input
 from exercises.workbook.store import Workbook
 

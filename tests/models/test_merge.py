@@ -10,8 +10,9 @@ import pytest
 from workbooks import PRIORITIES as RIGHT
 from workbooks import hostile_files, read_in_time, valid, with_analysis, with_priorities
 
-from exercises.models.merge import MAX_PATH, merge_folder, parse_workbook, read_folder, summary_html
+from exercises.models.merge import MAX_PATH, merge_folder, parse_workbook, read_folder
 from exercises.models.priorities import PrioritiesExercise
+from exercises.reports.learner_tables import merged_choices_html
 from exercises.views.merge_view import MergeView
 from exercises.workbook.store import SCHEMA_VERSION, Workbook
 
@@ -86,7 +87,7 @@ def test_summary_tables_name_their_source_and_escape_learner_text(tmp_path):
     learner = with_analysis(Workbook(group / "a.json"))
     evil = [dict(RIGHT[0], title="<script>x</script>")] + RIGHT[1:]
     assert PrioritiesExercise(learner).save(learner, evil).ok
-    html = summary_html(read_folder(group))
+    html = merged_choices_html(read_folder(group))
     assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
     assert html.count("<table>") == 3 and "<caption>Prioriteringer gruppen valgte</caption>" in html
     assert "Kilde: 1 deltakeres arbeidsbøker i mappen" in html and "Valgene er deltakernes egne" in html
@@ -97,7 +98,7 @@ def test_a_group_that_has_saved_nothing_yet(tmp_path):
     group.mkdir()
     Workbook(group / "a.json").put("profil", {"county": "18", "county_name": "Nordland"})
     merged = read_folder(group)
-    assert "ingen av deltakerne har lagret noen ennå" in summary_html(merged)
+    assert "ingen av deltakerne har lagret noen ennå" in merged_choices_html(merged)
 
 
 @pytest.mark.parametrize("content,reason", [

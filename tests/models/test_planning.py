@@ -4,15 +4,8 @@ bygningsloven): right, wrong, empty and too long answers, and the view."""
 import pytest
 from workbooks import PLACEMENTS as BEST
 
-from exercises.models.planning import (
-    ELEMENTS,
-    MAX_NEXT,
-    PLACES,
-    check_placements,
-    placement_table,
-    save_placements,
-    saved_answer,
-)
+from exercises.models.planning import ELEMENTS, MAX_NEXT, PLACES, check_placements, save_placements, saved_answer
+from exercises.reports.learner_tables import placement_table
 from exercises.views.planning_view import PlanningView
 from exercises.workbook.store import Workbook
 

@@ -12,11 +12,11 @@ from exercises.models.self_assessment import (
     ELEMENTS,
     MAX_COMMENT,
     check_assessment,
-    radar,
     save_assessment,
     saved_assessment,
     weakest,
 )
+from exercises.reports.learner_tables import radar
 from exercises.views.self_assessment_view import SelfAssessmentView
 from exercises.workbook.store import Workbook
 

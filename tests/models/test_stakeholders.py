@@ -4,15 +4,8 @@ too long answers, and the view driven as a learner does."""
 import pytest
 from workbooks import ACTORS
 
-from exercises.models.stakeholders import (
-    MAX_ACTORS,
-    MAX_NAME,
-    Actor,
-    check_actors,
-    grid_html,
-    save_actors,
-    saved_actors,
-)
+from exercises.models.stakeholders import MAX_ACTORS, MAX_NAME, Actor, check_actors, save_actors, saved_actors
+from exercises.reports.learner_tables import grid_html
 from exercises.views.stakeholders_view import StakeholdersView
 from exercises.workbook.store import Workbook
 

@@ -12,16 +12,8 @@ import pytest
 from PIL import Image
 from workbooks import hostile_files, read_in_time, valid
 
-from exercises.models.workshop import (
-    GroupSummary,
-    load_group,
-    qr_png,
-    qr_terminal,
-    summarise,
-    summary_docx,
-    summary_html,
-    summary_markdown,
-)
+from exercises.models.workshop import GroupSummary, load_group, qr_png, qr_terminal, summarise
+from exercises.reports.group_summary import summary_docx, summary_html, summary_markdown
 
 FISH, TOURISM, ICT, SHIPS, ENERGY = "Fiske og havbruk", "Reiseliv", "IKT & tjenester", "Verft", "Energi"
 
