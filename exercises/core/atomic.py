@@ -13,17 +13,39 @@ def write_atomic(path: Path, data: bytes) -> None:
     never a mix; on any failure the temporary file is removed and the old
     file is untouched. Temporary files are named ``.<stem>-*.tmp`` so that
     :func:`remove_temporary` can find those a killed process left behind."""
+    write_all_atomic({path: data})
+
+
+def write_all_atomic(files: dict[Path, bytes]) -> None:
+    """Several files that belong together (a table and its provenance): each
+    is written to its temporary file and flushed before any is renamed into
+    place, so a failure while writing (a full disk) leaves every old file as
+    it was."""
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            written.append((_flushed_temporary(path, data), path))
+        for tmp, path in written:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in written:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for folder in dict.fromkeys(path.parent for path in files):
+        _sync_folder(folder)
+
+
+def _flushed_temporary(path: Path, data: bytes) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _sync_folder(path.parent)
+    return tmp
 
 
 def remove_temporary(path: Path) -> int:

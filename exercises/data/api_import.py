@@ -190,5 +190,5 @@ def import_from_api(cache: Path | None = None, client: Client | None = None, kla
     municipal, municipal_source, report = fetch_13470(client, klass)
     if report:
         progress(report)
-    return [data_import._write_atomic(regional, regional_source, folder, REAL_DATA_FILE),
-            data_import._write_atomic(municipal, municipal_source, folder, MUNICIPAL_FILE)]
+    return [data_import.write_table(regional, regional_source, folder, REAL_DATA_FILE),
+            data_import.write_table(municipal, municipal_source, folder, MUNICIPAL_FILE)]

@@ -7,17 +7,17 @@ canonical form described in ``exercises.data.dataset``, with the 19 counties bef
 """
 
 import argparse
-import contextlib
 import datetime as dt
+import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from exercises.core import paths
+from exercises.core.atomic import remove_temporary, write_all_atomic, write_atomic
 from exercises.data import import_check as check
 from exercises.data.counties import COUNTIES_2024, OLD_TO_2024, county_name, old_parts
 from exercises.data.dataset import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
@@ -167,43 +167,18 @@ def tidy_11713(raw: pd.DataFrame) -> pd.DataFrame:
     return tidy.sort_values(["region", "year", "industry"]).reset_index(drop=True)
 
 
-TEMP_PREFIX = ".import-"
-
-
-def remove_leftovers(folder: Path) -> None:
-    """Temporary files of an import that was killed half-way."""
-    for leftover in Path(folder).glob(f"{TEMP_PREFIX}*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-@contextlib.contextmanager
-def _temp_file(folder: Path):
-    """A temporary file in ``folder`` (so that a rename is atomic), removed
-    unless it has been renamed into place."""
-    handle, name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=".tmp")
-    os.close(handle)
-    try:
-        yield Path(name)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(name)
-
-
-def _write_atomic(frame: pd.DataFrame, provenance: Provenance, folder: Path, name: str = REAL_DATA_FILE) -> Path:
-    """Write the table and its provenance next to each other; each replaces
-    the old file in one rename, after the written table read back whole."""
+def write_table(frame: pd.DataFrame, provenance: Provenance, folder: Path, name: str = REAL_DATA_FILE) -> Path:
+    """Write the table and its provenance next to each other, both or neither
+    (core.atomic), once the table reads back whole from what will be written."""
     folder.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(folder)
     target = folder / name
-    with _temp_file(folder) as tmp_csv, _temp_file(folder) as tmp_json:
-        frame.to_csv(tmp_csv, index=False)
-        provenance.to_json(tmp_json)
-        written = read_canonical(tmp_csv) if name == REAL_DATA_FILE else pd.read_csv(tmp_csv, dtype=str)
-        if len(written) != len(frame):  # what we wrote must read back
-            raise BadData(name, [Problem("Tabellen ble ikke skrevet helt. Sjekk at det er plass på disken, og prøv igjen.")])
-        os.replace(tmp_json, target.with_suffix(".json"))
-        os.replace(tmp_csv, target)
+    for path in (target, target.with_suffix(".json")):
+        remove_temporary(path)  # left by an import that was killed half-way
+    table = frame.to_csv(index=False).encode("utf-8")
+    written = read_canonical(io.BytesIO(table)) if name == REAL_DATA_FILE else pd.read_csv(io.BytesIO(table), dtype=str)
+    if len(written) != len(frame):
+        raise BadData(name, [Problem("Tabellen ble ikke skrevet helt. Sjekk at det er plass på disken, og prøv igjen.")])
+    write_all_atomic({target.with_suffix(".json"): provenance.as_json(), target: table})
     return target
 
 
@@ -216,7 +191,7 @@ def import_from_mirror(mirror: Path, cache: Path | None = None) -> Path:
     retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
     provenance = Provenance(years=(int(tidy.year.min()), int(tidy.year.max())),
                             retrieved=retrieved, **SSB_11713)
-    return _write_atomic(tidy, provenance, Path(cache or paths.cache_dir()))
+    return write_table(tidy, provenance, Path(cache or paths.cache_dir()))
 
 
 def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None) -> Path:
@@ -259,7 +234,7 @@ def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None
             "LQ og beslektethet er regnet mot disse kommunene, ikke hele landet.")
     provenance = Provenance(years=(int(frame.year.min()), int(frame.year.max())), retrieved=retrieved,
                             **{**SSB_13470, "note": note})
-    return _write_atomic(frame.reset_index(drop=True), provenance, Path(cache or paths.cache_dir()), MUNICIPAL_FILE)
+    return write_table(frame.reset_index(drop=True), provenance, Path(cache or paths.cache_dir()), MUNICIPAL_FILE)
 
 
 def simplify_counties(geojson: dict, digits: int = 2, min_points: int = 12) -> dict:
@@ -307,9 +282,7 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
     folder = Path(cache or paths.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / MAP_FILE
-    with _temp_file(folder) as tmp:
-        tmp.write_text(json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, target)
+    write_atomic(target, json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False).encode("utf-8"))
     return target
 
 

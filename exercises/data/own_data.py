@@ -106,7 +106,7 @@ def import_own(path: Path, cache: Path) -> Path:
     """Check the file, then let it replace the course's data. The column
     «kilde» says where the numbers come from; a «kilde» that calls them
     fictional («fiktiv») makes every caption say so."""
-    from exercises.data.data_import import _write_atomic
+    from exercises.data.data_import import write_table
 
     path = Path(path)
     frame = check_own_csv(path)
@@ -116,4 +116,4 @@ def import_own(path: Path, cache: Path) -> Path:
         licence="oppgitt av den som laget filen", years=(int(frame.year.min()), int(frame.year.max())),
         retrieved=dt.date.today().isoformat(), fictional="fiktiv" in given.casefold(),
         note="Tallene er lastet inn av brukeren selv; kurset har sjekket formen, ikke tallene.")
-    return _write_atomic(frame, provenance, Path(cache), REAL_DATA_FILE)
+    return write_table(frame, provenance, Path(cache), REAL_DATA_FILE)

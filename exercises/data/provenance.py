@@ -35,8 +35,8 @@ class Provenance:
             parts.append(self.note)
         return " ".join(parts)
 
-    def to_json(self, path: Path) -> None:
-        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
+    def as_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2).encode("utf-8")
 
     @classmethod
     def from_json(cls, path: Path) -> "Provenance":

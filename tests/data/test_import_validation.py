@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from exercises.core import paths
+from exercises.core import atomic, paths
 from exercises.data import data_import
 from exercises.data.dataset import load_real_data
 from exercises.data.import_check import BadData
@@ -143,20 +143,25 @@ def test_ssb_markers_read_as_missing(lines, tmp_path, marker):
 
 
 def test_a_failed_write_keeps_the_cache_and_leaves_no_temp_file(mirror, good_cache, monkeypatch):
+    """The disk fills up while the table is written, after its provenance was:
+    neither file changes (no new provenance beside an old table)."""
     before = snapshot(good_cache)
-    (good_cache / ".import-stale.tmp").write_text("left by a killed import")
+    (good_cache / ".ssb_11713-stale.tmp").write_text("left by a killed import")
+    flushed = atomic._flushed_temporary
 
-    def full_disk(self, path):
-        raise OSError(28, "No space left on device")
+    def full_disk_at_the_table(path, data):
+        if path.suffix == ".csv":
+            raise OSError(28, "No space left on device")
+        return flushed(path, data)
 
-    monkeypatch.setattr(data_import.Provenance, "to_json", full_disk)
+    monkeypatch.setattr(atomic, "_flushed_temporary", full_disk_at_the_table)
     with pytest.raises(OSError):
         data_import.import_from_mirror(mirror, good_cache)
     assert snapshot(good_cache) == before and not list(good_cache.glob("*.tmp"))
 
 
 def test_a_good_import_replaces_the_cache_and_cleans_up(mirror, good_cache):
-    (good_cache / ".import-stale.tmp").write_text("left by a killed import")
+    (good_cache / ".ssb_11713-stale.tmp").write_text("left by a killed import")
     (good_cache / "ssb_11713.csv").write_text("old")
     result = run_import(mirror, good_cache)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

@@ -4,7 +4,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from exercises.core.atomic import write_atomic
+from exercises.core.atomic import write_all_atomic, write_atomic
 from exercises.core.feedback import Feedback
 from exercises.reports.draft.blocks import Draft
 from exercises.reports.draft.content import build_draft
@@ -30,10 +30,8 @@ def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.
     stem = f"utkast-{_slug(draft.county)[:60].strip('-')}" if draft.county else "utkast"
     contents = {"md": to_markdown(draft).encode("utf-8"), "html": to_html(draft).encode("utf-8"),
                 "docx": to_docx(draft, template)}
-    files = {}
-    for suffix, content in contents.items():
-        files[suffix] = folder / f"{stem}.{suffix}"
-        write_atomic(files[suffix], content)
+    files = {suffix: folder / f"{stem}.{suffix}" for suffix in contents}
+    write_all_atomic({files[suffix]: content for suffix, content in contents.items()})  # the three agree
     return draft, files
 
 
