@@ -130,6 +130,8 @@ def _cite_role(name, rawtext, text, lineno, inliner, options=None, content=None)
         msg = inliner.reporter.warning(f"ukjent kilde i {{cite}}: {', '.join(missing)}", line=lineno)
         return [nodes.Text(text)], [msg]
     parenthetical = "p" in kind
+    # several works in one citation: in the order of the lists, as sphinxcontrib-bibtex does
+    targets.sort(key=lambda target: references.sort_key(bib.entries[target[1]], bib))
     links = []
     for pre, key, post in targets:
         entry = bib.entries[key]
@@ -149,7 +151,7 @@ def _cite_role(name, rawtext, text, lineno, inliner, options=None, content=None)
         first.children[0] = nodes.Text(first.astext()[:1].upper() + first.astext()[1:])
     if parenthetical and kind != "alp":
         out = [nodes.Text("("), *out, nodes.Text(")")]
-    return out, []
+    return [nodes.inline(rawtext, "", *out, classes=["bibtex-citation"])], []
 
 
 class Bibliography(Directive):
