@@ -130,18 +130,11 @@ def year_labels(bib: BibliographyData) -> dict[str, str]:
 
 def year_label(entry: Entry, bib: BibliographyData | None = None) -> str:
     bib = bib if bib is not None else load()
-    # an entry from elsewhere (tests), or with a shorthand: no letter
-    return year_labels_cached(bib).get(entry.key, _year(entry))
-
-
-_labels_cache: dict[int, dict[str, str]] = {}
-
-
-def year_labels_cached(bib: BibliographyData) -> dict[str, str]:
-    if id(bib) not in _labels_cache:
-        _labels_cache.clear()
-        _labels_cache[id(bib)] = year_labels(bib)
-    return _labels_cache[id(bib)]
+    labels = getattr(bib, "_year_labels", None)
+    if labels is None:  # worked out once per loaded file
+        labels = bib._year_labels = year_labels(bib)
+    # an entry from elsewhere, or with a shorthand: no letter
+    return labels.get(entry.key, _year(entry))
 
 
 def _shorthand(entry: Entry) -> str | None:
@@ -176,12 +169,6 @@ def parenthetical_inner(entry: Entry, pre: str = "", post: str = "", bib: Biblio
 def parenthetical(entries: list[tuple[Entry, str, str]], bib: BibliographyData | None = None) -> str:
     """«(KMD 2018a; KMD 2018b)» from (entry, pre, post) triples."""
     return "(" + "; ".join(parenthetical_inner(e, pre, post, bib) for e, pre, post in entries) + ")"
-
-
-def textual_many(texts: list[str], capfirst: bool = False) -> str:
-    """«A (2001)», «A (2001) og B (2002)», «A, B og C»."""
-    joined = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " og " + texts[-1]
-    return joined[:1].upper() + joined[1:] if capfirst else joined
 
 
 # --- the full entry -----------------------------------------------------------
