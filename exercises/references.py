@@ -26,12 +26,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from pybtex.backends.html import Backend as HtmlBackend
+from pybtex.backends.plaintext import Backend as TextBackend
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 from pybtex.richtext import HRef, Tag, Text
 
 ROOT = Path(__file__).resolve().parents[1]
 BIB = ROOT / "book" / "referanser.bib"
 NO_YEAR = "u.å."
+# rich text is rendered with these; Text.render_as(name) looks the backend up
+# among all installed entry points on every call, which is slow
+PLAIN, HTML = TextBackend(), HtmlBackend()
 
 # {cite:t}`key`, {cite:p}`key1,key2`, {cite:p}`{se}key{§ 2}`: the keys
 CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]*)`")
@@ -79,7 +84,7 @@ def cited_keys(source: str) -> list[str]:
 
 def _plain(latex: str) -> str:
     """A field as plain text: braces gone, ``--`` as an en dash."""
-    return Text.from_latex(latex.replace("{", "").replace("}", "")).render_as("text")
+    return Text.from_latex(latex.replace("{", "").replace("}", "")).render(PLAIN)
 
 
 def _rich(latex: str) -> Text:
@@ -200,7 +205,7 @@ def full_names(entry: Entry) -> str:
 def _sentence(*parts) -> Text:
     """Parts joined by spaces, ending with a full stop (unless one is there)."""
     text = Text(*[p for part in parts if part for p in (part, " ")][:-1]) if any(parts) else Text()
-    plain = text.render_as("text")
+    plain = text.render(PLAIN)
     return text if not plain or plain.endswith((".", "?", "!")) else Text(text, ".")
 
 
@@ -261,11 +266,11 @@ def sort_key(entry: Entry, bib: BibliographyData | None = None) -> tuple:
 
 
 def entry_html(entry: Entry, bib: BibliographyData | None = None) -> str:
-    return format_entry(entry, bib).render_as("html")
+    return format_entry(entry, bib).render(HTML)
 
 
 def entry_text(entry: Entry, bib: BibliographyData | None = None) -> str:
-    return format_entry(entry, bib).render_as("text")
+    return format_entry(entry, bib).render(PLAIN)
 
 
 def sorted_entries(keys, bib: BibliographyData | None = None) -> list[Entry]:
