@@ -184,7 +184,7 @@ def inline_citations(page: str) -> list[str]:
 
 def citation_texts(page: str) -> list[str]:
     """The entries of the page's generated lists, as plain text."""
-    found = re.findall(r'<div class="citation" id="[^"]+" role="doc-biblioentry">.*?<p>(.*?)</p>', page, flags=re.S)
+    found = re.findall(r'<div class="citation" id="[^"]+" role="listitem">.*?<p>(.*?)</p>', page, flags=re.S)
     return [html.unescape(re.sub(r"<[^>]+>", "", text)).strip() for text in found]
 
 

@@ -15,6 +15,11 @@ Each chapter lists the works it cites, and «Referanser» lists them all, so
 a work stands in several lists; the warning sphinxcontrib-bibtex gives for
 that (``bibtex.duplicate_citation``) is expected and suppressed in
 ``_config.yml``. A citation links to the list on its own page.
+
+docutils writes each entry as ``<div role="doc-biblioentry">`` inside a
+``role="list"``; axe-core (tests/test_browser.py) finds that a list without
+list items (doc-biblioentry is deprecated in DPUB-ARIA 1.1), so the entries
+are written as ``role="listitem"``, as the live course does.
 """
 
 from __future__ import annotations
@@ -64,7 +69,13 @@ class NorwegianReferenceStyle(BaseReferenceStyle):
         return reference[_parenthetical] if "p" in role_name else reference[_textual]
 
 
+def list_items(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app):
+    app.connect("html-page-context", list_items)
     references.register_pybtex_style()
     register_plugin("sphinxcontrib.bibtex.style.referencing", "norsk", NorwegianReferenceStyle, force=True)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

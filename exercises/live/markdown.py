@@ -173,7 +173,7 @@ class Bibliography(Directive):
         if missing:
             raise self.error(f"ukjent kilde i {{bibliography}}: {', '.join(missing)}")
         items = "".join(
-            f'<div class="citation" id="{cite_anchor(entry.key)}" role="doc-biblioentry">'
+            f'<div class="citation" id="{cite_anchor(entry.key)}" role="listitem">'
             f"<p>{references.entry_html(entry, bib)}</p></div>"
             for entry in references.sorted_entries(keys, bib)
         )
