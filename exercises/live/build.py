@@ -24,6 +24,7 @@ copied next to the notebooks, in the folder layout Voilà searches
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import shutil
@@ -36,6 +37,7 @@ import nbformat
 import yaml
 
 from exercises.live import markdown
+from exercises.reports import references
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(__file__).resolve().parent
@@ -72,8 +74,8 @@ def _title(path: Path) -> str:
     return path.stem
 
 
-def links_for(course: list[Chapter]) -> markdown.Links:
-    links = markdown.Links(titles={c.slug: c.title for c in course})
+def links_for(course: list[Chapter], root: Path = ROOT) -> markdown.Links:
+    links = markdown.Links(titles={c.slug: c.title for c in course}, bibfile=root / "book" / "referanser.bib")
     for chapter in course:
         links.labels.update(markdown.labels_in(chapter.slug, chapter.path.read_text(encoding="utf-8")))
     return links
@@ -81,6 +83,8 @@ def links_for(course: list[Chapter]) -> markdown.Links:
 
 def chapter_notebook(chapter: Chapter, course: list[Chapter], links: markdown.Links) -> nbformat.NotebookNode:
     source = jupytext.read(chapter.path)
+    # the chapter's «Kilder» lists the works it cites
+    links = dataclasses.replace(links, cited=references.cited_keys(chapter.path.read_text(encoding="utf-8")))
     cells = [nbformat.v4.new_code_cell(FIRST_CELL, metadata={"tags": ["remove-input"]})]
     for cell in source.cells:
         tags = set(cell.metadata.get("tags", []))
@@ -114,7 +118,8 @@ def _entry(chapter: Chapter) -> dict:
 def fingerprint(root: Path = ROOT) -> str:
     """Changes whenever a chapter, the toc, or this package changes."""
     digest = hashlib.sha256()
-    files = [root / "_toc.yml", root / "book" / "_ext" / "mathml.py", *(root / "book" / "_static" / f for f in SHARED)]
+    files = [root / "_toc.yml", root / "book" / "_ext" / "mathml.py", *(root / "book" / "_static" / f for f in SHARED),
+             root / "book" / "referanser.bib", Path(references.__file__)]
     files += sorted((root / "book").glob("*.md")) + sorted(PACKAGE.rglob("*"))
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
@@ -137,7 +142,7 @@ def build(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> Pa
     if not force and stamp.exists() and stamp.read_text() == wanted:
         return out
     course = chapters(root)
-    links = links_for(course)
+    links = links_for(course, root)
     notebooks = out / "kapitler"
     if notebooks.exists():
         shutil.rmtree(notebooks)

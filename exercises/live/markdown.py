@@ -11,6 +11,11 @@ here as small docutils roles and one directive:
 - ``{doc}`` and ``{ref}`` become links to the live chapter pages,
 - ``{term}`` links to the glossary page, whose ``{glossary}`` directive is
   rendered as a definition list with the same ``term-...`` anchors Sphinx uses,
+- ``{cite:t}`` and ``{cite:p}`` give the same «Forfatter (år)» text as the
+  website (:mod:`exercises.reports.references`) and link to the entry in the page's
+  «Kilder»; the ``{bibliography}`` directive lists the works the chapter
+  cites (``:filter: docname in docnames``, plus keys listed in its body) or
+  all of them (``:all:``), formatted by the same style as the website's lists;
 - formulas become MathML through the site's own converter
   (``book/_ext/mathml.py``, latex2mathml), so they look as on the website.
 """
@@ -28,6 +33,8 @@ from docutils.core import publish_parts
 from docutils.parsers.rst import Directive, directives, roles
 from docutils.writers import html5_polyglot
 from myst_parser.parsers.docutils_ import Parser
+
+from exercises.reports import references
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSIONS = ["colon_fence", "dollarmath", "deflist", "substitution"]
@@ -52,6 +59,8 @@ class Links:
     titles: dict[str, str] = field(default_factory=dict)
     labels: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     glossary_page: str = "ordliste"
+    cited: list[str] = field(default_factory=list)   # keys the chapter cites
+    bibfile: Path = references.BIB
 
     def page(self, target: str) -> str | None:
         name = target.strip().removesuffix(".md").removeprefix("/").split("/")[-1]
@@ -103,6 +112,74 @@ def _term_role(name, rawtext, text, lineno, inliner, options=None, content=None)
     return _link(rawtext, title or target, href, lineno, inliner)
 
 
+def cite_anchor(key: str) -> str:
+    return "cite-" + re.sub(r"[^\w-]", "-", key)
+
+
+def _cite_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{cite:t}``, ``{cite:p}`` and their variants, as on the website."""
+    kind = name.split(":", 1)[1] if ":" in name else "p"
+    bib = references.load(_current.bibfile)
+    try:
+        targets = references.cite_targets(text)
+    except ValueError as error:
+        msg = inliner.reporter.warning(str(error), line=lineno)
+        return [nodes.Text(text)], [msg]
+    missing = [key for _pre, key, _post in targets if key not in bib.entries]
+    if missing:
+        msg = inliner.reporter.warning(f"ukjent kilde i {{cite}}: {', '.join(missing)}", line=lineno)
+        return [nodes.Text(text)], [msg]
+    parenthetical = "p" in kind
+    # several works in one citation: in the order of the lists, as sphinxcontrib-bibtex does
+    targets.sort(key=lambda target: references.sort_key(bib.entries[target[1]], bib))
+    links = []
+    for pre, key, post in targets:
+        entry = bib.entries[key]
+        if parenthetical:
+            label = references.parenthetical_inner(entry, pre, post, bib)
+        else:
+            label = " ".join(p for p in (pre, references.textual(entry, post, bib)) if p)
+        links.append(nodes.reference(rawtext, label, refuri=f"#{cite_anchor(key)}"))
+    out: list[nodes.Node] = []
+    for number, link in enumerate(links):
+        if number:
+            last = number == len(links) - 1
+            out.append(nodes.Text("; " if parenthetical else (" og " if last else ", ")))
+        out.append(link)
+    if kind.startswith("c") and out:
+        first = out[0]
+        first.children[0] = nodes.Text(first.astext()[:1].upper() + first.astext()[1:])
+    if parenthetical and kind != "alp":
+        out = [nodes.Text("("), *out, nodes.Text(")")]
+    return [nodes.inline(rawtext, "", *out, classes=["bibtex-citation"])], []
+
+
+class Bibliography(Directive):
+    """sphinxcontrib-bibtex's ``bibliography``: the chapter's works, or all."""
+
+    has_content = True
+    option_spec = {"all": directives.flag, "filter": directives.unchanged, "style": directives.unchanged}
+
+    def run(self):
+        bib = references.load(_current.bibfile)
+        listed = [line.strip() for line in self.content if line.strip()]
+        if "all" in self.options:
+            keys = list(bib.entries)
+        elif self.options.get("filter", "docname in docnames").strip() == "docname in docnames":
+            keys = _current.cited + [k for k in listed if k not in _current.cited]
+        else:
+            raise self.error(f"ukjent filter i {{bibliography}}: {self.options['filter']}")
+        missing = [key for key in keys if key not in bib.entries]
+        if missing:
+            raise self.error(f"ukjent kilde i {{bibliography}}: {', '.join(missing)}")
+        items = "".join(
+            f'<div class="citation" id="{cite_anchor(entry.key)}" role="listitem">'
+            f"<p>{references.entry_html(entry, bib)}</p></div>"
+            for entry in references.sorted_entries(keys, bib)
+        )
+        return [nodes.raw("", f'<div role="list" class="citation-list">{items}</div>', format="html")]
+
+
 class Glossary(Directive):
     """Sphinx's ``glossary``: terms (unindented) with indented definitions."""
 
@@ -138,6 +215,9 @@ roles.register_canonical_role("doc", _doc_role)
 roles.register_canonical_role("ref", _ref_role)
 roles.register_canonical_role("term", _term_role)
 directives.register_directive("glossary", Glossary)
+directives.register_directive("bibliography", Bibliography)
+for _kind in ("t", "p", "ps", "ts", "ct", "cts", "alp"):
+    roles.register_canonical_role(f"cite:{_kind}", _cite_role)
 
 
 class _Translator(html5_polyglot.HTMLTranslator):
