@@ -1,7 +1,8 @@
 """Every page and exercise on a phone and at 400 % zoom (WCAG 2.1, 1.4.10 Reflow).
 
 Every page of the built site is opened in headless Chromium 320 CSS px wide,
-as a phone and as a 1280 px window zoomed to 400 %, and tests/reflow.js
+as a phone, and at 1280 px and then zoomed to 400 % (as a reader zooms: the
+loaded page reflows, see zoom), and tests/reflow.js
 measures the exercises as they are drawn: no control may be off-screen or cut
 off, smaller than a 24 × 24 px touch target (WCAG 2.2, 2.5.8), a slider's
 track narrower than 120 px, a text field narrower than 200 px, a drop-down
@@ -51,6 +52,8 @@ VIEWS = {
     "1280 px": {"viewport": {"width": 1280, "height": 720}},
 }
 PHONE = "mobil 320 px"
+ZOOM = "1280 px med 400 % zoom"
+WIDE = "1280 px"
 NARROW = [view for view, options in VIEWS.items() if options["viewport"]["width"] == 320]
 # The narrow layout gives every field the full width; on a wide screen a
 # year or a 0-3 score may have a small field on purpose, so there only the
@@ -68,6 +71,34 @@ def measure(page, view: str = PHONE) -> dict:
     Also usable on the live course: open it in a context made with
     ``VIEWS[view]`` and call this."""
     return page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
+
+
+# Resolves when nothing in the page has changed for ``ms`` (after two frames,
+# so that a resize has been handled and the page's own debounced updates,
+# such as scrollers.js after 200 ms, have run).
+QUIET = """(ms) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  let timer;
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, ms); });
+  function finish() { observer.disconnect(); done(); }
+  observer.observe(document.documentElement, {childList: true, subtree: true, attributes: true, characterData: true});
+  timer = setTimeout(finish, ms);
+})))"""
+
+
+def zoom(page, view: str = ZOOM):
+    """Change the loaded page's window to ``view`` (a key of VIEWS) as the
+    reader's browser zoom does: Ctrl + to 400 % on a 1280 px window reflows
+    the page without loading it again. The same DevTools call Playwright
+    makes for a context's viewport and device scale factor; it lasts as long
+    as the returned session, so keep it until the page is measured."""
+    options = VIEWS[view]
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setDeviceMetricsOverride", {
+        **options["viewport"], "deviceScaleFactor": options.get("device_scale_factor", 1),
+        "mobile": options.get("is_mobile", False)})
+    session.send("Emulation.setTouchEmulationEnabled", {"enabled": options.get("has_touch", False)})
+    page.evaluate(QUIET, 300)
+    return session
 
 
 def artefacts() -> Path:
@@ -96,7 +127,11 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
         old.unlink()
     found: dict[str, dict[str, dict]] = {}
     try:
+        # Each page is loaded as a phone and at 1280 px; the 1280 px page is then
+        # zoomed to 400 % (zoom), as a reader zooms, and measured again.
         for view, options in VIEWS.items():
+            if view == ZOOM:
+                continue
             context = chromium.new_context(service_workers="block", **options)
             context.set_default_timeout(60_000)  # a busy CI machine; three views of every page
             context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort())
@@ -114,6 +149,10 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
                     for n in range(exercises.count()):
                         exercises.nth(n).screenshot(path=shots / f"{Path(rel).stem}-{n + 1}.png", scale="css",
                                                     style=HIDE_WHILE_SHOOTING)
+                if view == WIDE:
+                    zoomed = zoom(page)
+                    found[rel][ZOOM] = measure(page, ZOOM)
+                    zoomed.detach()
                 page.close()
             context.close()
     finally:
@@ -135,7 +174,7 @@ def test_every_page_was_measured_in_every_view(reflow_pages, built_site):
     assert set(reflow_pages) == set(site_pages(built_site))
     assert all(set(views) == set(VIEWS) for views in reflow_pages.values())
     assert all(views[view]["width"] == 320 for views in reflow_pages.values() for view in NARROW)
-    assert {views["1280 px med 400 % zoom"]["ratio"] for views in reflow_pages.values()} == {4}
+    assert {views[ZOOM]["ratio"] for views in reflow_pages.values()} == {4}
     exercises = [rel for rel, views in reflow_pages.items() if views[PHONE]["controls"]]
     assert len(exercises) >= 10, "the chapters' exercises were found and measured"
     assert sum(views[PHONE]["sliders"] for views in reflow_pages.values()) > 0

@@ -45,7 +45,7 @@ def workshop(folder, real_cache):
     server.code = server.printed(r"Workshopkode:\s+(\S+)")
     server.teacher = server.printed(r"lærerkode: (\S+)\)")
     yield server
-    assert server.stop() == 0
+    assert server.stop() == 0, "".join(server.lines[-80:])
 
 
 @pytest.fixture(scope="module")
@@ -183,13 +183,14 @@ def test_keys_and_workbooks_survive_a_restart(browser, workshop, folder, real_ca
     context, page, key = join(browser, workshop)
     try:
         code = workshop.code
-        assert workshop.stop() == 0 and any("Kurset er stoppet" in line for line in workshop.lines)
+        assert workshop.stop() == 0, "".join(workshop.lines[-80:])
+        assert any("Kurset er stoppet" in line for line in workshop.lines)
         again = start(folder, real_cache)
         try:
             assert again.printed(r"Workshopkode:\s+(\S+)") == code
             page.goto(again.base)  # the same browser comes back
             page.wait_for_url(f"**/velkommen.ipynb?deltaker={key}")
         finally:
-            assert again.stop() == 0
+            assert again.stop() == 0, "".join(again.lines[-80:])
     finally:
         context.close()
