@@ -130,21 +130,36 @@ def wait_until_ready(page, timeout: float = 90_000, quiet: float = 300) -> dict:
 
 # Sent from the page itself (so with its login cookie): a kernel_info_request,
 # which must be answered (the channel works), then an execute_request that
-# writes a file, which must be dropped. Returns what came back.
+# writes a file, which must be dropped, then a second kernel_info_request. The
+# kernel answers its shell messages in order, so once the second answer is
+# back, an execute_request that had reached it would have been answered (and
+# its file written) already; a further 0.5 s lets its iopub messages arrive.
+# Returns what came back.
 RAW_EXECUTE = """async ([kernel, code]) => {
   const url = location.origin.replace('http', 'ws') + '/api/kernels/' + kernel + '/channels?session_id=test';
   const ws = new WebSocket(url);
   const replies = [];
-  ws.onmessage = (e) => { try { const m = JSON.parse(e.data); replies.push(m.header.msg_type); } catch (err) { replies.push('binary'); } };
+  let answered = 0, wake = () => {};
+  ws.onmessage = (e) => {
+    try {
+      const m = JSON.parse(e.data);
+      replies.push(m.header.msg_type);
+      if (m.header.msg_type === 'kernel_info_reply') { answered += 1; wake(); }
+    } catch (err) { replies.push('binary'); }
+  };
+  const answers = (n) => Promise.race([new Promise((ok) => { wake = () => { if (answered >= n) ok(); }; wake(); }),
+                                       new Promise((ok) => setTimeout(ok, 20000))]);
   await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
   const msg = (type, content) => JSON.stringify({channel: 'shell', header: {msg_id: type + Math.random(), username: 'x',
     session: 'test', msg_type: type, version: '5.3', date: new Date().toISOString()}, parent_header: {}, metadata: {},
     content: content, buffers: []});
   ws.send(msg('kernel_info_request', {}));
-  await new Promise((ok) => setTimeout(ok, 1500));
+  await answers(1);
   ws.send(msg('execute_request', {code: code, silent: false, store_history: false, user_expressions: {},
     allow_stdin: false, stop_on_error: true}));
-  await new Promise((ok) => setTimeout(ok, 3000));
+  ws.send(msg('kernel_info_request', {}));
+  await answers(2);
+  await new Promise((ok) => setTimeout(ok, 500));
   ws.close();
   return replies;
 }"""
