@@ -23,6 +23,7 @@ import os
 import re
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -152,15 +153,51 @@ def _audit(page) -> dict[str, list[dict]]:
             for name in ("violations", "incomplete")}
 
 
+class Network:
+    """The requests a page has in flight, followed from before it loads.
+    Playwright's own wait for «networkidle» has been seen to wait for ever
+    on a busy machine without saying what for; this one names what is left."""
+
+    def __init__(self, page):
+        self.inflight, self.changed = set(), time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.inflight.add(request)
+        self.changed = time.monotonic()
+
+    def _ended(self, request):
+        self.inflight.discard(request)
+        self.changed = time.monotonic()
+
+    def wait_until_idle(self, page, quiet: float = 0.5, timeout: float = 90) -> None:
+        """Until no request has been in flight for ``quiet`` seconds (as «networkidle»)."""
+        deadline = time.monotonic() + timeout  # generous: CI has two busy cores
+        while self.inflight or time.monotonic() - self.changed < quiet:
+            assert time.monotonic() < deadline, \
+                f"{page.url}: still loading after {timeout:.0f} s: {sorted(r.url for r in self.inflight)}"
+            page.wait_for_timeout(100)
+
+
+def new_page(context):
+    """A page in ``context`` whose requests are followed (``page.network``)."""
+    page = context.new_page()
+    page.network = Network(page)
+    return page
+
+
 def _settle(page) -> None:
-    """Wait for the widgets to be drawn."""
+    """Wait for the widgets to be drawn and the network to be idle (a page
+    made with new_page)."""
     from playwright.sync_api import TimeoutError as Timeout
 
     try:
         page.wait_for_function(WIDGETS_DONE, timeout=30_000)
     except Timeout:
         pass  # reported by test_every_widget_is_rendered
-    page.wait_for_load_state("networkidle", timeout=90_000)  # generous: CI has two busy cores
+    page.network.wait_until_idle(page)
 
 
 def visit(light, dark, server: str, rel: str) -> Visit:
@@ -169,7 +206,7 @@ def visit(light, dark, server: str, rel: str) -> Visit:
     result = Visit(rel)
 
     def open_page(context):
-        page = context.new_page()
+        page = new_page(context)
         page.on("request", on_request)
         page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from test_browser import (BLOCKING, _audit, _is_local, _QuietHandler, _settle,
-                          site_pages)
+                          new_page, site_pages)
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECK = (Path(__file__).with_name("reflow.js")).read_text(encoding="utf-8")
@@ -136,7 +136,7 @@ def reflow_pages(built_site, chromium, browser_report) -> dict[str, dict[str, di
             context.set_default_timeout(60_000)  # a busy CI machine; three views of every page
             context.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort())
             for rel in site_pages(built_site):
-                page = context.new_page()
+                page = new_page(context)
                 page.goto(server + rel, wait_until="load")
                 _settle(page)
                 page.evaluate("() => document.fonts.ready")
