@@ -126,7 +126,8 @@ def save_ranking(page, workshop, key, presses: int) -> None:
     page.get_by_label("Styrker").select_option(index=[presses])
     page.get_by_role("button", name="Sjekk og lagre").first.click()
     page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
-    assert key in page.inner_text('body')  # saved in the participant's own workbook
+    saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
+    assert saved and all(key in line for line in saved), saved  # saved in the participant's own workbook
 
 
 def by_hand(rankings: list[dict[str, int]]):
