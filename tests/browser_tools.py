@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.server
 import os
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,15 +92,51 @@ def audit(page) -> dict[str, list[dict]]:
             for name in ("violations", "incomplete")}
 
 
+class Network:
+    """The requests a page has in flight, followed from before it loads.
+    Playwright's own wait for «networkidle» has been seen to wait for ever
+    on a busy machine without saying what for; this one names what is left."""
+
+    def __init__(self, page):
+        self.inflight, self.changed = set(), time.monotonic()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request):
+        self.inflight.add(request)
+        self.changed = time.monotonic()
+
+    def _ended(self, request):
+        self.inflight.discard(request)
+        self.changed = time.monotonic()
+
+    def wait_until_idle(self, page, quiet: float = 0.5, timeout: float = 90) -> None:
+        """Until no request has been in flight for ``quiet`` seconds (as «networkidle»)."""
+        deadline = time.monotonic() + timeout  # generous: CI has two busy cores
+        while self.inflight or time.monotonic() - self.changed < quiet:
+            assert time.monotonic() < deadline, \
+                f"{page.url}: still loading after {timeout:.0f} s: {sorted(r.url for r in self.inflight)}"
+            page.wait_for_timeout(100)
+
+
+def new_page(context):
+    """A page in ``context`` whose requests are followed (``page.network``)."""
+    page = context.new_page()
+    page.network = Network(page)
+    return page
+
+
 def settle(page) -> None:
-    """Wait for the widgets to be drawn."""
+    """Wait for the widgets to be drawn and the network to be idle (a page
+    made with new_page)."""
     from playwright.sync_api import TimeoutError as Timeout
 
     try:
         page.wait_for_function(WIDGETS_DONE, timeout=30_000)
     except Timeout:
         pass  # reported by test_every_widget_is_rendered
-    page.wait_for_load_state("networkidle", timeout=90_000)  # generous: CI has two busy cores
+    page.network.wait_until_idle(page)
 
 
 # reflow ------------------------------------------------------------------------------------------
@@ -125,6 +162,8 @@ VIEWS = {
 
 
 PHONE = "mobil 320 px"
+ZOOM = "1280 px med 400 % zoom"
+WIDE = "1280 px"
 
 
 NARROW = [view for view, options in VIEWS.items() if options["viewport"]["width"] == 320]
@@ -143,3 +182,30 @@ def measure(page, view: str = PHONE) -> dict:
     ``VIEWS[view]`` and call this."""
     return page.evaluate(CHECK, LIMITS if view in NARROW else WIDE_LIMITS)
 
+
+# Resolves when nothing in the page has changed for ``ms`` (after two frames,
+# so that a resize has been handled and the page's own debounced updates,
+# such as scrollers.js after 200 ms, have run).
+QUIET = """(ms) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  let timer;
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, ms); });
+  function finish() { observer.disconnect(); done(); }
+  observer.observe(document.documentElement, {childList: true, subtree: true, attributes: true, characterData: true});
+  timer = setTimeout(finish, ms);
+})))"""
+
+
+def zoom(page, view: str = ZOOM):
+    """Change the loaded page's window to ``view`` (a key of VIEWS) as the
+    reader's browser zoom does: Ctrl + to 400 % on a 1280 px window reflows
+    the page without loading it again. The same DevTools call Playwright
+    makes for a context's viewport and device scale factor; it lasts as long
+    as the returned session, so keep it until the page is measured."""
+    options = VIEWS[view]
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setDeviceMetricsOverride", {
+        **options["viewport"], "deviceScaleFactor": options.get("device_scale_factor", 1),
+        "mobile": options.get("is_mobile", False)})
+    session.send("Emulation.setTouchEmulationEnabled", {"enabled": options.get("has_touch", False)})
+    page.evaluate(QUIET, 300)
+    return session

@@ -26,12 +26,28 @@ WIDGETS = """() => {
   const empty = outputs.filter((o) => o.children.length === 0 && !o.textContent.trim()
     && !o.classList.contains('jp-RenderedHTMLCommon')).length;  // an empty HTML output is just empty
   const drawn = outputs.filter((o) => o.querySelector('.jupyter-widgets')).length;
+  // a widget's output says «Loading widget...» until the widget is drawn
+  const pending = outputs.filter((o) => o.classList.contains('lm-Panel') && !o.querySelector('.jupyter-widgets')).length;
   const text = document.body.innerText;
   const errors = ['Traceback', 'There was an error', 'Error:'].filter((t) => text.includes(t));
   const broken = [...document.querySelectorAll('.jupyter-widgets-error-widget')].map((e) => e.textContent.trim());
-  return {outputs: outputs.length, empty, drawn, errors, broken};
+  return {outputs: outputs.length, empty, pending, drawn, errors, broken};
 }"""
 READY = "() => { const r = document.getElementById('rendered_cells'); return r && r.offsetParent !== null; }"
+# Settled: shown, every output drawn (none empty, no widget still loading),
+# and nothing inside the chapter has changed (a MutationObserver sees every
+# node, attribute and text change) for ``quiet`` ms.
+SETTLED = f"""(quiet) => {{
+  const root = document.getElementById('rendered_cells');
+  if (!root || root.offsetParent === null) return false;
+  if (window.__kursChanged === undefined) {{
+    window.__kursChanged = performance.now();
+    new MutationObserver(() => {{ window.__kursChanged = performance.now(); }})
+      .observe(root, {{childList: true, subtree: true, attributes: true, characterData: true}});
+  }}
+  const status = ({WIDGETS})();
+  return status.empty === 0 && status.pending === 0 && performance.now() - window.__kursChanged >= quiet;
+}}"""
 
 
 def free_port() -> int:
@@ -48,7 +64,7 @@ class LiveServer:
         self.port = free_port()
         self.lines: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-u", "-m", "exercises.live.server", "--no-browser", f"--port={self.port}", *args],
+            [sys.executable, "-u", "-X", "faulthandler", "-m", "exercises.live.server", "--no-browser", f"--port={self.port}", *args],
             cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         threading.Thread(target=self._drain, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.port}/"
@@ -74,17 +90,24 @@ class LiveServer:
         return self.printed(r"token=([A-Za-z0-9_-]+)")
 
     def stop(self, patience: float = 90) -> int:
-        """Ctrl+C, as a person would; the exit code (-9 if the server had not
-        stopped its kernels and ended after ``patience`` seconds). How long it
-        took is kept in ``stop_seconds``."""
+        """Ctrl+C, as a person would; the exit code. If the server has not
+        stopped its kernels and ended after ``patience`` seconds, it is made
+        to print every thread's stack (faulthandler, on SIGABRT) into
+        ``lines`` and then killed: the exit code is then negative. How long
+        it took is kept in ``stop_seconds``."""
         started = time.monotonic()
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
             try:
                 self.proc.wait(patience)
             except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+                self.proc.send_signal(signal.SIGABRT)
+                try:
+                    self.proc.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.proc.kill()
+                    self.proc.wait()
+                time.sleep(0.5)  # let the reader thread take the last lines
         self.stop_seconds = time.monotonic() - started
         return self.proc.returncode
 
@@ -93,38 +116,52 @@ def kernel_id(page) -> str:
     return json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
 
 
-def wait_until_ready(page, timeout: float = 90_000) -> dict:
-    """Until the chapter is shown and its outputs have stopped changing
-    (nothing left to draw) for 1.5 s; at most 30 s after it is shown."""
+def wait_until_ready(page, timeout: float = 90_000, quiet: float = 300) -> dict:
+    """Until the chapter is shown and settled (SETTLED: every widget drawn,
+    nothing changed for ``quiet`` ms); at most 30 s after it is shown. Returns
+    the status (WIDGETS), which says what was left if it did not settle."""
+    from playwright.sync_api import TimeoutError as Timeout
+
     page.wait_for_function(READY, timeout=timeout)
-    deadline, last, since = time.monotonic() + 30, None, time.monotonic()
-    while time.monotonic() < deadline:
-        status = page.evaluate(WIDGETS)
-        if status != last:
-            last, since = status, time.monotonic()
-        elif status["empty"] == 0 and time.monotonic() - since > 1.5:
-            break
-        page.wait_for_timeout(250)
-    return last
+    try:
+        page.wait_for_function(SETTLED, arg=quiet, polling=100, timeout=30_000)
+    except Timeout:
+        pass  # the status returned shows what is missing
+    return page.evaluate(WIDGETS)
 
 
 # Sent from the page itself (so with its login cookie): a kernel_info_request,
 # which must be answered (the channel works), then an execute_request that
-# writes a file, which must be dropped. Returns what came back.
+# writes a file, which must be dropped, then a second kernel_info_request. The
+# kernel answers its shell messages in order, so once the second answer is
+# back, an execute_request that had reached it would have been answered (and
+# its file written) already; a further 0.5 s lets its iopub messages arrive.
+# Returns what came back.
 RAW_EXECUTE = """async ([kernel, code]) => {
   const url = location.origin.replace('http', 'ws') + '/api/kernels/' + kernel + '/channels?session_id=test';
   const ws = new WebSocket(url);
   const replies = [];
-  ws.onmessage = (e) => { try { const m = JSON.parse(e.data); replies.push(m.header.msg_type); } catch (err) { replies.push('binary'); } };
+  let answered = 0, wake = () => {};
+  ws.onmessage = (e) => {
+    try {
+      const m = JSON.parse(e.data);
+      replies.push(m.header.msg_type);
+      if (m.header.msg_type === 'kernel_info_reply') { answered += 1; wake(); }
+    } catch (err) { replies.push('binary'); }
+  };
+  const answers = (n) => Promise.race([new Promise((ok) => { wake = () => { if (answered >= n) ok(); }; wake(); }),
+                                       new Promise((ok) => setTimeout(ok, 20000))]);
   await new Promise((ok, fail) => { ws.onopen = ok; ws.onerror = fail; });
   const msg = (type, content) => JSON.stringify({channel: 'shell', header: {msg_id: type + Math.random(), username: 'x',
     session: 'test', msg_type: type, version: '5.3', date: new Date().toISOString()}, parent_header: {}, metadata: {},
     content: content, buffers: []});
   ws.send(msg('kernel_info_request', {}));
-  await new Promise((ok) => setTimeout(ok, 1500));
+  await answers(1);
   ws.send(msg('execute_request', {code: code, silent: false, store_history: false, user_expressions: {},
     allow_stdin: false, stop_on_error: true}));
-  await new Promise((ok) => setTimeout(ok, 3000));
+  ws.send(msg('kernel_info_request', {}));
+  await answers(2);
+  await new Promise((ok) => setTimeout(ok, 500));
   ws.close();
   return replies;
 }"""

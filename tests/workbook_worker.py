@@ -7,9 +7,11 @@ Run by tests/workbook/test_workbook_faults.py:
 
 Each acknowledged save prints «saved NAME-k» (flushed) only after
 ``Workbook.put`` returned, so the parent knows which saves must be on disk.
-A failed save prints «error MESSAGE» and the process goes on.
+A failed save prints «error MESSAGE» and the process goes on. The parent's
+side (``worker``, ``race``) is here too, for the tests and benchmarks/workbook.py.
 """
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,6 +21,29 @@ sys.path.insert(0, str(ROOT))
 
 from exercises.core.errors import InputError  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
+
+
+def worker(*args, **popen) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, __file__, *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8", **popen)
+
+
+def acknowledged(output: str) -> list[str]:
+    return [line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("saved ")]
+
+
+def race(path: Path, seconds: float, names=("gjennomfore", "male")) -> tuple[list[list[str]], list[str]]:
+    """Processes named ``names`` saving new sections to ``path`` at the same
+    time for ``seconds``: the saves each acknowledged, and those not on disk
+    afterwards. A process that fails or writes to stderr fails the test."""
+    runs = [worker("sections", path, name, seconds) for name in names]
+    results = [run.communicate(timeout=seconds + 60) for run in runs]
+    for run, (out, err) in zip(runs, results):
+        assert run.returncode == 0 and not err, err
+        assert "error" not in out
+    saved = [acknowledged(out) for out, _ in results]
+    on_disk = Workbook(path).data["sections"]
+    return saved, [s for each in saved for s in each if s not in on_disk]
 
 
 def save(book: Workbook, section: str, chars: int = 0) -> None:

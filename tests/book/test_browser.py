@@ -34,6 +34,7 @@ from browser_tools import (
     QuietHandler,
     audit,
     is_local,
+    new_page,
     require_browser,
     settle,
     site_pages,
@@ -101,7 +102,7 @@ def visit(light, dark, server: str, rel: str) -> Visit:
     result = Visit(rel)
 
     def open_page(context):
-        page = context.new_page()
+        page = new_page(context)
         page.on("request", on_request)
         page.on("console", lambda m: result.console_errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: result.console_errors.append(f"uncaught: {e}"))

@@ -43,7 +43,7 @@ def workshop(folder, real_cache):
     server.code = server.printed(r"Workshopkode:\s+(\S+)")
     server.teacher = server.printed(r"lærerkode: (\S+)\)")
     yield server
-    assert server.stop() == 0
+    assert server.stop() == 0, "".join(server.lines[-80:])
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +124,8 @@ def save_ranking(page, workshop, key, presses: int) -> None:
     page.get_by_label("Styrker").select_option(index=[presses])
     page.get_by_role("button", name="Sjekk og lagre").first.click()
     page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
-    assert key in page.inner_text('body')  # saved in the participant's own workbook
+    saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
+    assert saved and all(key in line for line in saved), saved  # saved in the participant's own workbook
 
 
 def by_hand(rankings: list[dict[str, int]]):
@@ -181,13 +182,14 @@ def test_keys_and_workbooks_survive_a_restart(browser, workshop, folder, real_ca
     context, page, key = join(browser, workshop)
     try:
         code = workshop.code
-        assert workshop.stop() == 0 and any("Kurset er stoppet" in line for line in workshop.lines)
+        assert workshop.stop() == 0, "".join(workshop.lines[-80:])
+        assert any("Kurset er stoppet" in line for line in workshop.lines)
         again = start(folder, real_cache)
         try:
             assert again.printed(r"Workshopkode:\s+(\S+)") == code
             page.goto(again.base)  # the same browser comes back
             page.wait_for_url(f"**/velkommen.ipynb?deltaker={key}")
         finally:
-            assert again.stop() == 0
+            assert again.stop() == 0, "".join(again.lines[-80:])
     finally:
         context.close()

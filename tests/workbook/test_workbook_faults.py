@@ -10,41 +10,27 @@ import os
 import random
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+from workbook_worker import acknowledged, race, worker
 
 from exercises.workbook.store import Workbook
 
-WORKER = Path(__file__).resolve().parents[1] / "workbook_worker.py"
-SECONDS = 30  # the figure: two processes saving for 30 s
+# Two processes saving at once for SECONDS: enough for hundreds of saves on a
+# busy machine (about 80 a second here). The figure, 30 s, is what
+# benchmarks/workbook.py runs and prints.
+SECONDS = 5
 
 
-def worker(*args, **popen) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(WORKER), *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, encoding="utf-8", **popen)
-
-
-def acknowledged(output: str) -> list[str]:
-    return [line.split(" ", 1)[1] for line in output.splitlines() if line.startswith("saved ")]
-
-
-def test_two_processes_saving_for_30_seconds_lose_nothing(tmp_path, fault_report):
-    path = tmp_path / "arbeidsbok.json"
-    runs = [worker("sections", path, name, SECONDS) for name in ("gjennomfore", "male")]
-    results = [run.communicate(timeout=SECONDS + 60) for run in runs]
-    for run, (out, err) in zip(runs, results):
-        assert run.returncode == 0 and not err, err
-        assert "error" not in out
-    saved = [s for out, _ in results for s in acknowledged(out)]
-    on_disk = Workbook(path).data["sections"]
-    lost = [s for s in saved if s not in on_disk]
-    fault_report.append(f"to prosesser i {SECONDS} s: {len(saved)} lagringer bekreftet, {len(lost)} tapt")
-    assert len(saved) > 100 and all(len(acknowledged(out)) > 20 for out, _ in results)
+def test_two_processes_saving_at_once_lose_nothing(tmp_path, fault_report):
+    saved, lost = race(tmp_path / "arbeidsbok.json", SECONDS)
+    total = sum(map(len, saved))
+    fault_report.append(f"to prosesser i {SECONDS} s: {total} lagringer bekreftet, {len(lost)} tapt "
+                        "(30 s: python benchmarks/workbook.py)")
+    assert total > 100 and all(len(each) > 20 for each in saved)
     assert not lost
 
 
