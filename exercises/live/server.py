@@ -21,10 +21,12 @@ from the page is dropped. This subclass adds:
 from __future__ import annotations
 
 import argparse
+import asyncio
 import html
 import json
 import os
 import secrets
+import signal
 import socket
 import sys
 import tempfile
@@ -32,6 +34,7 @@ import time
 import webbrowser
 from pathlib import Path
 
+import tornado.ioloop
 from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import JupyterHandler
@@ -360,12 +363,30 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
             webbrowser.open(url)
     else:
         print(f"Stopp med Ctrl+C. (Kursholders egen lenke uten workshopkode: {url})\n", flush=True)
+    stop_on_signals()
     try:
         app.start()
     except KeyboardInterrupt:
         pass
     finally:
         print("\nKurset er stoppet. Alt som er lagret, ligger i arbeidsbøkene.", flush=True)
+
+
+def stop_on_signals() -> None:
+    """Ctrl+C (SIGINT) and SIGTERM stop the event loop, and Voilà then shuts
+    its kernels down. Left to Python, Ctrl+C raises KeyboardInterrupt wherever
+    the main thread happens to be, also inside a callback of the server's own
+    or of a library that catches it and goes on: the server then kept running
+    (seen in CI: not stopped 90 s after Ctrl+C). asyncio's signal handlers
+    raise nothing: the signal wakes the loop through its own pipe, and the
+    loop stops between callbacks. (Not on Windows, where asyncio has no
+    signal handlers and Ctrl+C is handled as before.)"""
+    loop = asyncio.get_event_loop()  # the loop Voilà's tornado IOLoop will run
+    for number in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(number, lambda: tornado.ioloop.IOLoop.current().stop())
+        except NotImplementedError:
+            return
 
 
 def main(argv: list[str] | None = None) -> None:
