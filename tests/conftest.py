@@ -68,59 +68,6 @@ def fault_report(request) -> list[str]:
     return request.config.stash.setdefault(_FAULT_REPORT, [])
 
 
-# With pytest-xdist (`-n 2`) each worker process has its own session fixtures.
-# So that the expensive ones exist once per test run, the tests that share one
-# run on the same worker: one site build (fixture `site`), one live course
-# server, one workshop server. (xdist's own `--dist loadgroup` does not work
-# with pytest 9's node ids, so the groups are given to its scheduler here.)
-GROUPS = {"nettsted": ("test_book.py", "test_browser.py", "test_reflow.py", "test_chapters.py", "test_references.py"),
-          "levende": ("test_live.py",), "verksted": ("test_workshop_server.py",)}
-
-
-def group_of(nodeid: str) -> str | None:
-    module = nodeid.split("::", 1)[0].rsplit("/", 1)[-1]
-    return next((name for name, modules in GROUPS.items() if module in modules), None)
-
-
-def pytest_collection_modifyitems(config, items):
-    """A test that builds the site must be in the site's group, or the site
-    would be built once more on the other worker."""
-    strays = [item.nodeid for item in items
-              if {"site", "built_site"} & set(item.fixturenames) and group_of(item.nodeid) != "nettsted"]
-    if strays:
-        raise pytest.UsageError(f"tests using the site fixture outside GROUPS['nettsted'] in conftest.py: {strays}")
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_xdist_make_scheduler(config, log):
-    from xdist.scheduler import LoadScopeScheduling
-
-    class ByGroup(LoadScopeScheduling):
-        """Every test is a unit of its own, except that a group goes whole to
-        one worker; the largest units are handed out first."""
-
-        def _split_scope(self, nodeid: str) -> str:
-            return group_of(nodeid) or nodeid
-
-    return ByGroup(config, log)
-
-
-def pytest_sessionfinish(session):
-    """On an xdist worker: hand the report lines to the controller."""
-    if hasattr(session.config, "workeroutput"):
-        session.config.workeroutput["kurs_reports"] = {
-            "browser": session.config.stash.get(_BROWSER_REPORT, []),
-            "fault": session.config.stash.get(_FAULT_REPORT, [])}
-
-
-@pytest.hookimpl(optionalhook=True)
-def pytest_testnodedown(node, error):
-    """On the xdist controller: collect the report lines of a finished worker."""
-    reports = getattr(node, "workeroutput", {}).get("kurs_reports", {})
-    for key, name in ((_BROWSER_REPORT, "browser"), (_FAULT_REPORT, "fault")):
-        node.config.stash.setdefault(key, []).extend(reports.get(name, []))
-
-
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     for key, title in ((_BROWSER_REPORT, "nettsidene i nettleseren: axe-core og widgets"),
                        (_FAULT_REPORT, "arbeidsboka under feil og samtidige lagringer")):
