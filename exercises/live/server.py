@@ -381,7 +381,8 @@ def stop_on_signals() -> None:
     raise nothing: the signal wakes the loop through its own pipe, and the
     loop stops between callbacks. (Not on Windows, where asyncio has no
     signal handlers and Ctrl+C is handled as before.)"""
-    loop = asyncio.get_event_loop()  # the loop Voilà's tornado IOLoop will run
+    loop = asyncio.new_event_loop()  # set as current, so Voilà's tornado IOLoop runs this one
+    asyncio.set_event_loop(loop)  # (asyncio.get_event_loop() no longer makes a loop in Python 3.14)
     for number in (signal.SIGINT, signal.SIGTERM):
         try:
             loop.add_signal_handler(number, lambda: tornado.ioloop.IOLoop.current().stop())

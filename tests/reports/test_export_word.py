@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from workbooks import DAY, docx_text, full, with_priorities
 
 from exercises.reports.draft import word
-from exercises.reports.draft.blocks import Draft, Heading, Paragraph, Table
+from exercises.reports.draft.blocks import Draft, Heading, Paragraph, Table, clean
 from exercises.reports.draft.content import build_draft
 from exercises.reports.draft.files import save_draft, write_draft
 from exercises.reports.draft.markdown import to_markdown
@@ -34,8 +34,8 @@ def test_hostile_strings_in_any_block_give_a_word_file(text):
                      Table(text, (text, "Tall"), ((text, "1,0"),), text)]
     document = opened(to_docx(draft))
     shown = "\n".join(p.text for p in document.paragraphs)
-    assert word.clean(text) in shown and "\x0b" not in shown and "\x00" not in shown
-    assert document.tables[0].cell(1, 0).text == word.clean(text)
+    assert clean(text) in shown and "\x0b" not in shown and "\x00" not in shown
+    assert document.tables[0].cell(1, 0).text == clean(text)
 
 
 def test_hostile_actor_names_in_the_workbook_reach_the_word_file(workbook, tmp_path):
