@@ -30,9 +30,9 @@ def median_ms(action, repeat: int) -> float:
 
 
 def full_relatedness(_):
-    matrices = [data.matrix(year) for year in data.years]
-    phi = relatedness.proximity(relatedness.pooled_presence(matrices))
-    relatedness.relatedness_density(relatedness.presence(matrices[-1]), phi)
+    presences = [data.presence(year) for year in data.years]
+    phi = relatedness.proximity(relatedness.pooled_presence(presences))
+    relatedness.relatedness_density(presences[-1], phi)
 
 
 if __name__ == "__main__":
