@@ -50,7 +50,8 @@ def quadrant_figure(exercise: NicheExercise) -> str:
            + "; ".join(f"{k}: {v}" for k, v in counts.items())
            + f". Mulighetene nærmest styrkene: {near}.")
     title = f"Styrker og muligheter, {exercise.county_name} {exercise.year}"
-    return charts.quadrant_chart(t, title, exercise.dataset.provenance, exercise.year, alt)
+    return charts.quadrant_chart(t, title, exercise.dataset.provenance, exercise.year, alt,
+                                 note=exercise.dataset.reference_note(exercise.year, exercise.county))
 
 
 def proximity_heatmap(exercise: NicheExercise, strengths: int = 6, chances: int = 6) -> str:
@@ -94,7 +95,10 @@ def profile_vs_nation(dataset: Dataset, county: str, year: int, top: int = 12) -
            f"mot {number(frame.iloc[0, 1], 1)} prosent i landet.")
     return charts.paired_bars(frame, (name, "Landet"), f"Næringsstruktur, {name} og landet, {year}",
                               "Andel av sysselsatte (prosent)", dataset.provenance, year, alt,
-                              dataset.reference_note(year, county))
+                              note=dataset.reference_note(year, county))
+
+
+SHIFT_SHARE_NOTE = "Landet = summen av regionene; næringer der et tall er {missing} det ene året, er utelatt."
 
 
 def shift_share_parts(dataset: Dataset, county: str, start: int, end: int) -> pd.DataFrame:
@@ -110,8 +114,7 @@ def shift_share_table(dataset: Dataset, county: str, start: int, end: int) -> st
     frame.columns = ["Endring i alt", "Nasjonal vekst", "Næringsstruktur", "Regional forskyvning"]
     frame.index.name = "Næring"
     caption = (f"Skift-andel for {dataset.regions[county]} {start}–{end}, sysselsatte i tusen. "
-               f"De tre delene summerer seg til endringen. Landet = summen av fylkene; næringer der et tall "
-               f"er {dataset.missing_label} det ene året, er utelatt.")
+               f"De tre delene summerer seg til endringen. {SHIFT_SHARE_NOTE.format(missing=dataset.missing_label)}")
     return display.table(frame, caption, dataset.provenance, end,
                          formats={c: lambda x: number(x, 2) for c in frame.columns})
 
@@ -127,7 +130,8 @@ def shift_share_figure(dataset: Dataset, county: str, start: int, end: int, top:
            f"oppover: {best} ({number(frame.regional.max(), 1)} tusen). Sum for disse næringene: "
            f"{number(total.change, 1)} tusen.")
     title = f"Hva forklarer endringen? {name} {start}–{end}"
-    return charts.shift_share_chart(frame, title, dataset.provenance, end, alt)
+    return charts.shift_share_chart(frame, title, dataset.provenance, end, alt, note=SHIFT_SHARE_NOTE.format(
+        missing=dataset.missing_label))
 
 
 MAP_INDICATORS = {
@@ -165,7 +169,7 @@ def map_figure(dataset: Dataset, indicator: str, year: int, industry: str | None
     names = dataset.regions
     ranking = ", ".join(f"{names[r]} {number(v, 2)}" for r, v in known.items())
     hidden = [names[r] for r in values.index[values.isna()]]
-    note = dataset.reference_note() if indicator in ("krugman", "lq") else ""
+    note = "" if indicator == "growth" else dataset.reference_note()
     if hidden:
         note = f"{note} Ingen verdi ({dataset.missing_label}): {', '.join(hidden)}.".strip()
     shapes = None if dataset.fictional else load_map()

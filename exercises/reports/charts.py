@@ -37,10 +37,10 @@ def _finish(fig, ax, title: str, alt: str, provenance: Provenance, year: int, *,
         plt.close(fig)
 
 
-def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str, reference: str = "") -> str:
+def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str, note: str = "") -> str:
     """Horizontal bars of location quotients (a Series named by industry),
-    with a labelled reference line at LQ = 1 and the value on each bar;
-    ``reference`` (the national reference) is said under it with the source."""
+    with a labelled reference line at LQ = 1 and the value on each bar.
+    Every chart says ``note`` (e.g. the national reference) after its source."""
     lq = lq.dropna().sort_values()
     fig, ax = plt.subplots(figsize=(8, 0.3 * len(lq) + 1.2))
     ax.barh(list(lq.index), lq.values, color=BAR)
@@ -50,7 +50,7 @@ def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str, re
     ax.set_xlabel("Lokaliseringskvotient (LQ)")
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, max(lq.max() * 1.15, 1.3))
-    return _finish(fig, ax, title, alt, provenance, year, extra_credit=reference)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 # Okabe–Ito colours (safe for colour blindness); shapes and labels carry the
@@ -64,7 +64,8 @@ QUADRANT_STYLE = {
 }
 
 
-def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: str, label: int = 6) -> str:
+def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: str, label: int = 6,
+                   note: str = "") -> str:
     """LQ (log scale) against relatedness density, one marker shape per
     quadrant; the industries of highest LQ and the closest opportunities
     are named."""
@@ -89,7 +90,7 @@ def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: st
     ax.set_xlabel("Spesialisering: LQ (logaritmisk skala, stiplet linje = 1)")
     ax.set_ylabel("Relatert tetthet (prikket linje = fylkets median)")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provenance: Provenance,
@@ -108,7 +109,7 @@ def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provena
     return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
-def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt: str) -> str:
+def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt: str, note: str = "") -> str:
     """Stacked bars of the three shift-share parts per industry, with the
     total change marked by a black diamond."""
     parts = parts.iloc[::-1]
@@ -129,7 +130,7 @@ def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt:
     ax.set_yticks(y, [_short(n, 45) for n in parts.index], fontsize=9)
     ax.set_xlabel("Endring i sysselsatte (1000 personer)")
     ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.4, -0.08), ncol=4)
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 def choropleth(values, shapes: dict, title: str, legend: str, provenance: Provenance, year: int,

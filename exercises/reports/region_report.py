@@ -44,7 +44,7 @@ def profile_chart(dataset: Dataset, county: str, year: int) -> str:
     if len(hidden):
         alt += f" Ingen stolpe for {', '.join(hidden)} ({dataset.missing_label})."
     title = f"Lokaliseringskvotient (LQ) etter næring, {name} {year}"
-    return charts.lq_bar_chart(lq, title, dataset.provenance, year, alt, dataset.reference_note(year, county))
+    return charts.lq_bar_chart(lq, title, dataset.provenance, year, alt, note=dataset.reference_note(year, county))
 
 
 def region_summary(dataset: Dataset, year: int, level: str = "detailed") -> str:
