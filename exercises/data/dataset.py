@@ -15,8 +15,9 @@ the counties as the source gives them, so a cell hidden in one old county
 does not remove its neighbour's): the national reference of every share.
 """
 
+import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -58,12 +59,32 @@ def read_canonical(path) -> pd.DataFrame:
     return frame[COLUMNS]
 
 
+def _memo(method):
+    """Keep what a Dataset method computed for the same arguments (the data
+    never change after loading); tables come back as copies, so a caller
+    that changes one changes nothing here."""
+    @functools.wraps(method)
+    def cached(self, *args, **kwargs):
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        if key not in self._results:
+            self._results[key] = method(self, *args, **kwargs)
+        return _copy(self._results[key])
+    return cached
+
+
+def _copy(value):
+    if isinstance(value, (pd.DataFrame, pd.Series, dict)):
+        return value.copy()
+    return tuple(_copy(v) for v in value) if isinstance(value, tuple) else value
+
+
 @dataclass(frozen=True)
 class Dataset:
     frame: pd.DataFrame
     provenance: Provenance
     fallback: bool = False  # teaching data shown because real data are missing
     shipped: bool = False  # the snapshot that comes with the course, not a newer import
+    _results: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def fictional(self) -> bool:
@@ -95,6 +116,7 @@ class Dataset:
             raise ValueError(f"level must be 'main' or 'detailed', not {level!r}")
         return dict(zip(chosen.industry, chosen.industry_name))
 
+    @_memo
     def matrix(self, year: int, level: str = "detailed", measure: str = "employment") -> pd.DataFrame:
         """Regions × industries for one year (national figures excluded).
 
@@ -110,6 +132,7 @@ class Dataset:
         """Whether the source gives each region's total («Totalt for næringer»)."""
         return bool((self.frame.industry == TOTAL).any())
 
+    @_memo
     def region_totals(self, year: int, measure: str = "employment") -> pd.Series:
         """Each region's total: the published total where the source has one,
         else the sum of the main groups. Every share and LQ divides by it, so
@@ -119,6 +142,7 @@ class Dataset:
         rows = self.frame[(self.frame.year == year) & (self.frame.industry == TOTAL)]
         return rows.set_index("region")[measure].reindex(summed.index).fillna(summed)
 
+    @_memo
     def reference(self, year: int, level: str = "detailed", measure: str = "employment") -> tuple[pd.Series | None, float | None]:
         """The national reference: the counties' published cells by industry
         and their published total (region ``COUNTIES_SUM``), or (None, None)
@@ -142,6 +166,7 @@ class Dataset:
             text = " ".join(filter(None, [text, self.hidden_note(year, county)]))
         return text
 
+    @_memo
     def hidden(self, year: int, county: str, level: str = "main") -> dict[str, str]:
         """The industries whose employment the source hides (or lacks) for one region and year."""
         row = self.matrix(year, level).loc[county]
@@ -184,18 +209,21 @@ class Dataset:
                      "(under 0,5 % av sysselsettingen).")
         return text.strip()
 
+    @_memo
     def location_quotients(self, year: int, level: str = "detailed") -> pd.DataFrame:
         """LQ of every region and industry: the region's share over the
         nation's, both of published totals (see :meth:`reference_note`)."""
         national, total = self.reference(year, level)
         return indicators.location_quotient(self.matrix(year, level), national, self.region_totals(year), total)
 
+    @_memo
     def shares(self, year: int, level: str = "detailed") -> tuple[pd.DataFrame, pd.Series]:
         """Industry shares of each region and of the nation, on the same totals as the LQ."""
         E, totals = self.matrix(year, level), self.region_totals(year)
         national, total = self.reference(year, level)
         return indicators.shares(E, totals), indicators.national_shares(E, national, totals, total)
 
+    @_memo
     def presence(self, year: int, threshold: float = 1.0) -> pd.DataFrame:
         """M_ri = 1 where the region is specialised (LQ ≥ ``threshold``), for relatedness."""
         return (self.location_quotients(year) >= threshold).astype(int)
@@ -210,6 +238,7 @@ class Dataset:
         """Proximity φ between industries, from the presence pooled over every year."""
         return relatedness.proximity(self.pooled_presence)
 
+    @_memo
     def specialisation(self, year: int, level: str = "detailed") -> pd.DataFrame:
         """Krugman, Herfindahl and entropy of every region, on the published
         totals; hidden cells are left out of the sums (see :meth:`hidden_note`)."""
