@@ -117,7 +117,6 @@ def test_velkommen_says_which_figures_the_chapters_use(chapters_seen):
     assert "Kurset bruker nå tallene fra SSB-speilet. Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in text
     assert "2008–2019" in text and "Hentet " in text
     assert "Hent de nyeste tallene fra SSB" in text and "Bruk tallene som følger med kurset" in text
-    assert "Run All" not in text
 
 
 def reflows(measured: dict[str, dict]) -> None:
