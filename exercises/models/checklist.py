@@ -159,7 +159,8 @@ EU_CRITERIA = Checklist(
                            "fylket?", Section.ACTIONS, optional=True),
         "utland": Item("7 Samarbeid utenfor landet",
                        "Har strategien tiltak for å styrke samarbeidet med partnere utenfor landet innenfor de "
-                       "prioriterte områdene?", Section.ACTIONS),
+                       "prioriterte områdene, for eksempel navngitte partnere, Interreg- eller Horisont Europa-"
+                       "prosjekter eller europeiske nettverk?", Section.ACTIONS),
     })
 
 ROLES = Checklist(
