@@ -284,7 +284,7 @@ def test_the_check_finds_the_old_instructions():
 def test_no_live_chapter_tells_the_learner_to_run_cells_or_open_jupyterlab():
     course = build.chapters()
     links = build.links_for(course)
-    assert [c.slug for c in course][0] == "velkommen" and len(course) == 19
+    assert [c.slug for c in course][0] == "velkommen" and {"for-laerere", "ordliste"} <= {c.slug for c in course}
     for chapter in course:
         notebook = build.chapter_notebook(chapter, course, links)
         shown = live_text(" ".join(c.source for c in notebook.cells if c.cell_type == "raw"))
