@@ -65,7 +65,7 @@ def cosine_similarity(M: pd.DataFrame) -> pd.DataFrame:
 
 
 def relatedness_density(M: pd.DataFrame, phi: pd.DataFrame) -> pd.DataFrame:
-    """Relatedness density RD_ri = Σ_j M_rj φ_ij / Σ_j φ_ij, in [0, 1]: the
+    """Relatedness density RD_ri = Σ_{j≠i} M_rj φ_ij / Σ_{j≠i} φ_ij, in [0, 1] (φ_ii is 0): the
     share of industry i's related industries (weighted by proximity) that
     region r is specialised in (Hidalgo et al. 2007; EconGeo's
     relatedness.density). Missing where industry i is related to nothing.

@@ -104,7 +104,7 @@ def workbook_for(folder: str, query: str) -> Path:
     """The workbook of the participant named in the query string."""
     key = participant_key(query)
     if key is None:
-        raise PermissionError("Denne siden må åpnes fra verkstedets startside.")
+        raise PermissionError("Denne siden må åpnes fra workshopens startside.")
     return Path(folder) / f"{key}.json"
 
 

@@ -1,7 +1,7 @@
 """Two exercises that check the learner's county against a list, item by
 item, with where the evidence is written:
 
-- «Sjekk fylkets strategi mot EUs sju kriterier» (chapter Smart
+- «Sjekk fylkeskommunens strategi mot EUs sju kriterier» (chapter Smart
   spesialisering i Norge og EU): the seven fulfilment criteria of the
   2021–2027 enabling condition «good governance of national or regional
   smart specialisation strategy» (Regulation (EU) 2021/1060, Annex IV).
@@ -159,7 +159,8 @@ EU_CRITERIA = Checklist(
                            "fylket?", Section.ACTIONS, optional=True),
         "utland": Item("7 Samarbeid utenfor landet",
                        "Har strategien tiltak for å styrke samarbeidet med partnere utenfor landet innenfor de "
-                       "prioriterte områdene?", Section.ACTIONS),
+                       "prioriterte områdene, for eksempel navngitte partnere, Interreg- eller Horisont Europa-"
+                       "prosjekter eller europeiske nettverk?", Section.ACTIONS),
     })
 
 ROLES = Checklist(

@@ -93,7 +93,7 @@ def notes(answer: dict) -> list[str]:
             result.append(f"{element.label}: du valgte {PLACES[place].lower()}. Vurder "
                           f"{PLACES[element.best].lower()} i stedet. {element.why}")
     result.insert(0, f"{agree} av {len(ELEMENTS)} plasseringer stemmer med kursets forslag. "
-                     "Forslagene er ikke fasit: fylkene organiserer planarbeidet ulikt.")
+                     "Forslagene er kursets egne: fylkene organiserer planarbeidet ulikt.")
     if answer["form"] == "plan":
         result.append("Regional plan: loven har regler om prosess og medvirkning, og planen skal legges til grunn "
                       "for regionale organers virksomhet og for kommunal og statlig planlegging i regionen (§ 8-2). "

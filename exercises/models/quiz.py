@@ -106,8 +106,8 @@ QUESTIONS = [
          "b": "At regionene ser for mye på omverdenen",
          "c": "At det offentlige prøver å «plukke ut vinnere»"},
         "c",
-        "Da EU lanserte smart spesialisering i 2012, var det å «plukke ut vinnere» en av svakhetene ved tidligere "
-        "regionale strategier som EU ville lære av (KMD 2018a).",
+        "Å «plukke ut vinnere» var en av svakhetene ved tidligere regionale strategier som EU ville lære av da "
+        "smart spesialisering ble en del av EUs regionalpolitikk (European Commission 2010; KMD 2018a).",
         {"a": "Det var omvendt: analysen av regionens muligheter og fortrinn var ofte for svak, og det var lett "
               "å legge mest vekt på utfordringene (KMD 2018a).",
          "b": "Det var omvendt: regionene ble ofte vurdert isolert fra omverdenen, uten et nasjonalt eller "

@@ -48,7 +48,7 @@ CRITERIA = [
     Criterion("spesialisering", "Spesialisering", "lokaliseringskvotient (LQ)"),
     Criterion("vekst", "Vekst", "endring i sysselsatte over perioden"),
     Criterion("produktivitet", "Produktivitet", "bruttoprodukt per sysselsatt, mot næringen i landet"),
-    Criterion("beslektethet", "Relatert tetthet", "relatert tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
+    Criterion("beslektethet", "Beslektet tetthet", "beslektet tetthet: hvor mange av næringens naboer fylket er spesialisert i"),
     Criterion("fou", "Forsknings- og utdanningsmiljø", "din vurdering, 0–5", own_judgement=True),
     Criterion("forpliktelse", "Næringslivets engasjement", "din vurdering, 0–5: vil bedriftene satse?", own_judgement=True),
 ]

@@ -30,14 +30,14 @@ def variety_table(dataset: Dataset, year: int) -> str:
 def neighbours_table(exercise: NicheExercise, industry: str) -> str:
     n = exercise.neighbours(industry)
     shown = pd.DataFrame({"Nærhet (φ)": n.proximity, "Cosinus": n.cosine, "LQ i fylket": n.lq,
-                          "Relatert tetthet": n.density, "Plassering": n.quadrant})
+                          "Beslektet tetthet": n.density, "Plassering": n.quadrant})
     shown.index = pd.Index(n["name"], name="Næring")
     caption = (f"Næringene nærmest «{exercise.names[industry]}», målt ved hvor ofte de samme fylkene er "
                f"spesialisert i begge (alle år 2008–{exercise.year} samlet). LQ og tetthet for "
                f"{exercise.county_name} {exercise.year}. {exercise.dataset.reference_note(exercise.year, exercise.county)}")
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
-                         formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Relatert tetthet": two})
+                         formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Beslektet tetthet": two})
 
 
 def quadrant_figure(exercise: NicheExercise) -> str:
@@ -46,7 +46,7 @@ def quadrant_figure(exercise: NicheExercise) -> str:
     closest = t[t.quadrant == "Mulighet nær styrkene"].sort_values("density", ascending=False)
     near = ", ".join(closest["name"].head(3)) or "ingen"
     alt = (f"Punktdiagram for {exercise.county_name} {exercise.year}: spesialisering (LQ) langs x-aksen og "
-           f"relatert tetthet langs y-aksen, {len(t)} næringer. "
+           f"beslektet tetthet langs y-aksen, {len(t)} næringer. "
            + "; ".join(f"{k}: {v}" for k, v in counts.items())
            + f". Mulighetene nærmest styrkene: {near}.")
     title = f"Styrker og muligheter, {exercise.county_name} {exercise.year}"
@@ -74,13 +74,13 @@ def proximity_heatmap(exercise: NicheExercise, strengths: int = 6, chances: int 
 
 def quadrant_table(exercise: NicheExercise, quadrant: str) -> str:
     t = exercise.table[exercise.table.quadrant == quadrant].sort_values("density", ascending=False)
-    shown = pd.DataFrame({"LQ": t.lq, "Relatert tetthet": t.density})
+    shown = pd.DataFrame({"LQ": t.lq, "Beslektet tetthet": t.density})
     shown.index = pd.Index(t["name"], name="Næring")
     caption = (f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. "
                f"{exercise.dataset.reference_note(exercise.year, exercise.county)}")
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
-                         formats={"LQ": two, "Relatert tetthet": two})
+                         formats={"LQ": two, "Beslektet tetthet": two})
 
 
 def profile_vs_nation(dataset: Dataset, county: str, year: int, top: int = 12) -> str:
@@ -193,7 +193,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
         "LQ": raw.spesialisering,
         "Vekst": raw.vekst,
         "Produktivitet": raw.produktivitet,
-        "Relatert tetthet": raw.beslektethet,
+        "Beslektet tetthet": raw.beslektethet,
         "Merket som": [labels.get(i, "") for i in shown_rows.index],
         "Merknad": [_remark(r) for _, r in shown_rows.iterrows()],
     })
@@ -204,7 +204,7 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
         "Plass": lambda x: number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: number(x, 1),
-        "LQ": two, "Vekst": percent, "Produktivitet": two, "Relatert tetthet": two},
+        "LQ": two, "Vekst": percent, "Produktivitet": two, "Beslektet tetthet": two},
         hidden=shown.index[raw.masse.isna().values], missing=exercise.dataset.missing_label)
 
 

@@ -88,7 +88,7 @@ def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: st
         row = data.loc[industry]
         ax.annotate(_short(row["name"]), (row.lq, row.density), fontsize=8, xytext=(4, 3), textcoords="offset points")
     ax.set_xlabel("Spesialisering: LQ (logaritmisk skala, stiplet linje = 1)")
-    ax.set_ylabel("Relatert tetthet (prikket linje = fylkets median)")
+    ax.set_ylabel("Beslektet tetthet (prikket linje = fylkets median)")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
     return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 

@@ -46,7 +46,7 @@ class RankingView(CountyView):
                    "Næringer du ikke vurderer, rangeres på de andre kriteriene.</p>"),
             self.judged, *self.scores.values(), self.score_button,
             w.HTML("<p><strong>3. Rangeringen</strong> oppdateres med en gang:</p>"), self.show_all, self.table,
-            w.HTML("<p><strong>4. Flytt en næring</strong> hvis du mener tallene tar feil, og si hvorfor:</p>"),
+            w.HTML("<p><strong>4. Flytt en næring</strong> hvis du mener tallene gir et galt bilde, og si hvorfor:</p>"),
             self.moved, self.position, self.move_reason, self.move_button,
             w.HTML("<p><strong>5. Marker styrker og kandidatnisjer</strong> (hold Ctrl eller Shift for å velge flere):</p>"),
             self.strengths, self.niches, self.sensitivity,

@@ -187,9 +187,9 @@ class Workbook:
         try:
             data = parse_workbook(content)
         except Damaged as damage:
-            raise InputError(f"Fila kan ikke brukes som arbeidsbok: {damage}. Arbeidsboka di er ikke endret.") from None
+            raise InputError(f"Filen kan ikke brukes som arbeidsbok: {damage}. Arbeidsboka di er ikke endret.") from None
         if data["schema_version"] > SCHEMA_VERSION:
-            raise InputError("Fila er laget av en nyere versjon av kurset. Oppdater kurset for å bruke den. "
+            raise InputError("Filen er laget av en nyere versjon av kurset. Oppdater kurset for å bruke den. "
                              "Arbeidsboka di er ikke endret.")
         if self.problem:
             raise SaveError(self.problem)

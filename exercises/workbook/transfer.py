@@ -32,9 +32,9 @@ def replace_workbook(content: bytes, target: Path) -> Feedback:
     ``target`` (see :meth:`Workbook.replace`). Returns Norwegian feedback
     either way."""
     if not content:
-        return Feedback(errors=["Fila er tom. Velg arbeidsboka du lastet ned tidligere (en .json-fil)."])
+        return Feedback(errors=["Filen er tom. Velg arbeidsboka du lastet ned tidligere (en .json-fil)."])
     if len(content) > MAX_BYTES:
-        return Feedback(errors=["Fila er for stor til å være en arbeidsbok. Velg arbeidsboka du lastet ned "
+        return Feedback(errors=["Filen er for stor til å være en arbeidsbok. Velg arbeidsboka du lastet ned "
                                 "tidligere (en .json-fil). Arbeidsboka di er ikke endret."])
     try:
         Workbook(target).replace(content)

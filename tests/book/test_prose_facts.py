@@ -1,5 +1,8 @@
-"""Numbers that the chapters state in their text («egne beregninger»),
-recomputed from the data, so that the prose cannot drift from the tables."""
+"""What the chapters claim, checked where it can be: the numbers they state
+in their text («egne beregninger»), recomputed from the data; the counts,
+times and dates they state about the course and its sources; the wording
+the language list asks for; and that no page of the live course sends the
+learner to cells, menus or JupyterLab it does not have."""
 
 import pytest
 
@@ -103,3 +106,192 @@ def test_nordland_worked_reading_2019(real):
     assert round(real.hidden_share(2019, "18") * real.region_totals(2019)["18"], 1) == 7.6
     # «ville alle de andre andelene blitt 6,5 prosent for høye» (fiske «5,22»: tests/data/test_data_import.py)
     assert round(100 * (123.7 / real.matrix(2019, "main").loc["18"].sum() - 1), 1) == 6.5
+
+
+# --- claims about the course itself, its sources and its wording ---------------
+
+import ast  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from exercises.live import build  # noqa: E402
+
+BOOK = Path(__file__).resolve().parents[2] / "book"
+NUMBERS = {"To": 2, "Tre": 3, "Fire": 4, "Fem": 5, "to": 2, "tre": 3, "fire": 4, "fem": 5}
+
+
+def chapter_text(name: str) -> str:
+    return (BOOK / f"{name}.md").read_text(encoding="utf-8")
+
+
+def sentence_with(text: str, start: str) -> str:
+    """The sentence of ``text`` that begins with ``start``."""
+    return re.search(re.escape(start) + r"[^.]*\.", text)[0]
+
+
+def timing_table() -> dict[str, str]:
+    """Chapter title -> the workshop cell of the timing table in «For lærere»."""
+    rows = re.findall(r"^\| ([^|]+?) \| [^|]+ \| \d+ min \| ([^|]+?) \|$", chapter_text("for-laerere"), re.M)
+    return dict(rows)
+
+
+def test_the_homework_counts_are_the_chapters_listed():
+    guide = chapter_text("for-laerere")
+    whole = sentence_with(guide, "Tre kapitler går helt som hjemmearbeid")
+    partly = sentence_with(guide, "To kapitler går delvis hjemme")
+    assert len(re.findall(r"\{doc\}", whole)) == NUMBERS[whole.split()[0]] == 3
+    assert len(re.findall(r"\{doc\}", partly)) == NUMBERS[partly.split()[0]] == 2
+    table = timing_table()
+    assert sum(cell == "hjemme" for cell in table.values()) == 3
+    assert sum(cell.endswith("og hjemme") for cell in table.values()) == 2
+    total = re.search(r"går (\w+) av kapitlene helt eller delvis som hjemmearbeid", guide)[1]
+    assert NUMBERS[total] == 3 + 2
+
+
+def minutes(span: str) -> int:
+    start, end = (int(h) * 60 + int(m) for h, m in re.findall(r"(\d\d)\.(\d\d)", span))
+    return end - start
+
+
+def test_the_day_plan_gives_each_chapter_the_minutes_of_the_timing_table():
+    guide = chapter_text("for-laerere")
+    plan = re.findall(r"^\| (\d\d\.\d\d–\d\d\.\d\d) \| (.+?) \|$", guide, re.M)
+    assert plan[0][0].startswith("08.30") and plan[-1][0].endswith("16.00")
+    for (before, _), (after, _) in zip(plan, plan[1:]):
+        assert before[-5:] == after[:5], f"a gap or an overlap at {after}"
+    for title, cell in timing_table().items():
+        given = sum(minutes(span) for span, what in plan if what.startswith(title))
+        wanted = int(re.match(r"(\d+) min", cell)[1]) if cell[0].isdigit() else 0
+        assert given == wanted, f"{title}: {given} min in the day plan, {cell} in the table"
+
+
+def test_velkommen_gives_its_own_time_not_the_whole_course_in_minutes():
+    text = chapter_text("velkommen")
+    whole = text.split("```{admonition} Læringsmål for hele kurset", 1)[1].split("\n```\n", 1)[0]
+    assert "**Tid:**" not in whole and "vel ni timer" in whole
+    own = text.split("```{admonition} Læringsmål\n", 1)[1].split("\n```\n", 1)[0]
+    assert "**Tid:** omtrent 10 minutter" in own
+
+
+def test_krugman_is_the_sum_of_the_absolute_differences():
+    for name in ("region-og-spesialisering", "ordliste"):
+        text = chapter_text(name)
+        sums = re.findall(r"[Ss]ummen av (?:de )?(\w+ )?forskjellene mellom (?:fylkets|regionens) og landets", text)
+        assert sums and all(word == "absolutte " for word in sums), name
+
+
+def test_relatedness_density_leaves_out_the_industry_itself():
+    assert r"\sum_{j \neq i} M_{rj}\, \varphi_{ij}}{\sum_{j \neq i} \varphi_{ij}}" in chapter_text("beslektet-mangfold")
+    assert r"\sum_{j \neq i} M_{rj}\varphi_{ij} / \sum_{j \neq i} \varphi_{ij}" in chapter_text("ordliste")
+
+
+def test_the_eu_dating_of_smart_specialisation():
+    text = chapter_text("hva-er-smart-spesialisering")
+    assert "COM(2010) 553 av 6. oktober 2010" in text and "i juni 2011" in text and "kom i 2012" in text
+    from exercises.models.quiz import QUESTIONS
+    quiz = " ".join(q.why + " ".join(q.wrong.values()) for q in QUESTIONS)
+    for name, body in [(p.stem, p.read_text(encoding="utf-8")) for p in BOOK.glob("*.md")] + [("quiz", quiz)]:
+        for match in re.finditer(r"lanserte smart spesialisering i 2012", body):
+            sentence_start = body.rfind(".", 0, match.start())
+            assert "veilederen skriver" in body[sentence_start:match.start()], f"{name}: 2012 as the course's own date"
+
+
+def test_the_regional_planning_strategy_takes_a_stand_on_long_term_goals():
+    assert "ta stilling til langsiktige utviklingsmål" in chapter_text("plan-og-bygningsloven")
+    assert "langsiktige utviklingsmål" in chapter_text("ordliste")
+
+
+def test_the_regional_research_funds_are_described_as_ended():
+    for name in ("gjennomfore", "norge-og-eu"):
+        text = chapter_text(name)
+        row = re.search(r"^\| Regionale forskningsfond \| (.+) \|$", text, re.M)[1]
+        assert re.search(r"avviklet [^.]*fra 2024", row) and "Prop. 1 S (2023–2024)" in row, name
+        assert not row.startswith("Skal "), f"{name}: the funds described as active"
+
+
+def test_the_regional_reform_went_from_19_to_11_counties_as_its_source_says():
+    text = chapter_text("region-og-spesialisering")
+    assert "fra 19 til 11" in text and "fra 18 til 11" not in text
+
+
+# The language list (issue 20): one term per concept, no calques, one form per word.
+AVOID = {
+    r"\brelatert tetthet": "beslektet tetthet",
+    r"\bprosentil": "persentil",
+    r"\bhelix(?!\)| \()": "heliks (quadruple helix only in English, in brackets)",
+    r"\bfila\b": "filen",
+    r"\blisten\b": "lista",
+    r"\bverksted": "workshop",
+    r"\bkursleder": "kursholder",
+    r"er til stede i": "er spesialisert i / har LQ ≥ 1",
+    r"tallene tar feil": "tallene gir et galt bilde",
+    r"klokka tikkende": "der tiden er knapp",
+}
+
+
+def prose(text: str) -> str:
+    """A chapter without its code: code cells and `inline code` (commands, folder names)."""
+    return re.sub(r"`[^`\n]*`", "", re.sub(r"```\{code-cell\}.*?```", "", text, flags=re.S))
+
+
+def norwegian_strings(path: Path) -> list[str]:
+    """The string constants of a module that a learner may see: not docstrings
+    (English), and only those with a Norwegian letter; an f-string's literal parts."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    return [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in docstrings and re.search(r"[æøåÆØÅ«]", node.value)]
+
+
+def test_the_language_list_holds_in_the_book_and_the_widget_texts():
+    places = {p.name: prose(p.read_text(encoding="utf-8")) for p in BOOK.glob("*.md")}
+    # the widget texts: the Norwegian strings of the models, views and reports (the data layer is another's)
+    for folder in ("models", "views", "reports", "workbook", "live"):
+        for path in (BOOK.parent / "exercises" / folder).rglob("*.py"):
+            places[str(path.relative_to(BOOK.parent))] = "\n".join(norwegian_strings(path))
+    found = [f"{where}: «{re.search(pattern, text, re.I)[0]}», skriv {better}"
+             for where, text in places.items() for pattern, better in AVOID.items() if re.search(pattern, text, re.I)]
+    assert not found, found
+    fasit = sum(text.count("Tilbakemeldingen er ikke en fasit") for text in places.values())
+    assert fasit == 1
+
+
+# The live course shows every chapter in the toc (exercises/live/build.py), as
+# HTML made from the chapter's Markdown; there is no menu, no cell and no
+# JupyterLab on those pages, so no chapter may send the learner to them.
+LIVE_FORBIDDEN = [
+    r"\bRun\s*(→|->|&gt;)",
+    r"\bRun All\b",
+    r"\bkjør\w*\s+(alle\s+)?(kode)?cellene",
+    r"\bcellene på nytt",
+    r"\båpn\w*\s+(?:\w+\s+){0,2}i JupyterLab",
+    r"\bi JupyterLab må du",
+    r"Shift\s*\+\s*Enter",
+]
+
+
+def live_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def instructions_for_jupyterlab(text: str) -> list[str]:
+    return [re.search(p, text, re.I)[0] for p in LIVE_FORBIDDEN if re.search(p, text, re.I)]
+
+
+def test_the_check_finds_the_old_instructions():
+    old = ("For å gjøre øvelsene må du åpne kurset i JupyterLab. 1. Åpne kapitlet i JupyterLab. "
+           "2. Velg <strong>Run → Run All Cells</strong> i menyen. Da kjøres alle cellene ovenfra og ned. "
+           "Du kan kjøre alle cellene på nytt.")
+    assert len(instructions_for_jupyterlab(live_text(old))) >= 4
+    assert instructions_for_jupyterlab("Kapitlene finnes også som notatbøker for JupyterLab.") == []
+
+
+def test_no_live_chapter_tells_the_learner_to_run_cells_or_open_jupyterlab():
+    course = build.chapters()
+    links = build.links_for(course)
+    assert [c.slug for c in course][0] == "velkommen" and {"for-laerere", "ordliste"} <= {c.slug for c in course}
+    for chapter in course:
+        notebook = build.chapter_notebook(chapter, course, links)
+        shown = live_text(" ".join(c.source for c in notebook.cells if c.cell_type == "raw"))
+        assert shown.strip(), chapter.slug
+        assert instructions_for_jupyterlab(shown) == [], chapter.slug

@@ -1,4 +1,4 @@
-"""The two checklist exercises: «Sjekk fylkets strategi mot EUs sju kriterier»
+"""The two checklist exercises: «Sjekk fylkeskommunens strategi mot EUs sju kriterier»
 (Smart spesialisering i Norge og EU) and «Vurder fylkeskommunens roller»
 (Fylkeskommunens roller). The models with right, wrong and empty answers,
 and the views driven as a learner does."""

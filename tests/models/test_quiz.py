@@ -44,7 +44,7 @@ def test_every_wrong_option_is_explained_before_the_right_answer(question):
 def test_the_sources_of_the_reasons_are_in_the_chapter():
     chapter = (Path(__file__).resolve().parents[2] / "book" / "hva-er-smart-spesialisering.md").read_text("utf-8")
     cited = references.cited_keys(chapter)  # «Kilder» lists what the chapter cites
-    for key in ("kmd2018a", "kmd2018b", "stavanger2018", "foray2012"):
+    for key in ("kmd2018a", "kmd2018b", "stavanger2018", "foray2012", "ec2010"):
         assert key in cited
 
 

@@ -69,7 +69,7 @@ def test_the_ranking_shows_the_figures_and_weights_behind_the_score(workbook, fj
         for cell in cells:
             assert f"<td>{cell}</td>" in view  # ... are the view's digits
     assert ("**Vekter i rangeringen:** kritisk masse 1 (17\u00a0%); spesialisering 1 (17\u00a0%); vekst 3 (50\u00a0%); "
-            "relatert tetthet 1 (17\u00a0%). Hvert kriterium") in text  # no own judgement given: not counted
+            "beslektet tetthet 1 (17\u00a0%). Hvert kriterium") in text  # no own judgement given: not counted
     assert "Fiktive undervisningsdata (2023)" in text and "Landet = summen av regionene. Andelene er regnet av summen" in text
     assert "publiserte total" not in text  # Fjordland has no published totals
 

@@ -133,7 +133,7 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
     if niches.choices:
         draft.blocks.append(Table(
             f"Kandidatnisjene du valgte i kapitlet {Section.NICHES.chapter}, {niches.year or ''}",
-            ("Næring", "Relatert tetthet", "Begrunnelse"),
+            ("Næring", "Beslektet tetthet", "Begrunnelse"),
             tuple((_t(n.name), number(n.density, 2), _t(n.reason)) for n in niches.choices),
             data_source(entry(workbook, Section.NICHES))))
     if not analysis.rows and (picks.choices or niches.choices):

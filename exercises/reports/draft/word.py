@@ -61,7 +61,7 @@ def new_document(template: Path | str | bytes | None = None) -> docx.document.Do
     if template is None:
         return neutral_template()
     if isinstance(template, bytes):
-        source, name = io.BytesIO(template), "Fila du lastet opp"
+        source, name = io.BytesIO(template), "Filen du lastet opp"
     else:
         path = Path(template)
         if not path.is_file():
