@@ -13,6 +13,7 @@ from workbooks import hostile_files, read_in_time, valid, with_analysis, with_pr
 from exercises.models.merge import MAX_PATH, merge_folder, parse_workbook, read_folder
 from exercises.models.priorities import PrioritiesExercise
 from exercises.reports.learner_tables import merged_choices_html
+from exercises.core import paths
 from exercises.views.merge_view import MergeView
 from exercises.workbook.store import SCHEMA_VERSION, Workbook
 
@@ -262,3 +263,10 @@ def test_view_reads_a_folder_of_hostile_files_and_names_them(tmp_path, workbook)
     assert all(f"{name} er hoppet over" in view.feedback.value for name in reasons)
     assert "&lt;i&gt;Sjømat&lt;/i&gt;" in view.summary.value and "<i>" not in view.summary.value
     assert Workbook(workbook.path).value("workshop")["priorities"] == [["<i>Sjømat</i>", 1]]
+
+
+def test_in_a_workshop_a_participant_cannot_read_folders_on_the_teachers_machine(workbook, tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.WORKSHOP_ENV, str(tmp_path / "verksted"))
+    view = MergeView(workbook)
+    assert not hasattr(view, "folder") and not hasattr(view, "button")  # no path to type, nothing to read
+    assert "lærersiden" in view.widget.children[0].value
