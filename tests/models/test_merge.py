@@ -10,10 +10,10 @@ import pytest
 from workbooks import PRIORITIES as RIGHT
 from workbooks import hostile_files, read_in_time, valid, with_analysis, with_priorities
 
+from exercises.core import paths
 from exercises.models.merge import MAX_PATH, merge_folder, parse_workbook, read_folder
 from exercises.models.priorities import PrioritiesExercise
 from exercises.reports.learner_tables import merged_choices_html
-from exercises.core import paths
 from exercises.views.merge_view import MergeView
 from exercises.workbook.store import SCHEMA_VERSION, Workbook
 
