@@ -91,7 +91,8 @@ class PeerComparison:
                 named = [f"{n} (tetthet {number(d, 2)})" for n, d in zip(close["name"].head(3), close.density.head(3))]
                 text += f" Nærmest {self.county_name}s styrker: {listing(named, quote=False)}."
             else:
-                text += f" Ingen av dem ligger nær {self.county_name}s styrker (tettheten er under fylkets median)."
+                text += (f" {'Den' if len(gaps) == 1 else 'Ingen av dem'} ligger {'ikke ' if len(gaps) == 1 else ''}nær "
+                         f"{self.county_name}s styrker (relatert tetthet under medianen for {self.county_name}).")
             lines.append(text)
         return lines
 

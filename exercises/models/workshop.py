@@ -184,8 +184,7 @@ NOT_STATED_LABEL = "Ikke oppgitt"
 # «moderat» or «svak enighet». From four (mean 0,25) chance alone reads as «svært svak».
 SMALL_GROUP = 4
 ROLE_GAPS = 5  # industries shown where the strands differ most
-ROLES_SOURCE = ("Kendall, M. G. & Gibbons, J. D. (1990). Rank Correlation Methods (5. utg.). Oxford University "
-                "Press: med n rangeringer gjort tilfeldig er W i snitt 1/n.")
+ROLES_SOURCE = "Kendall, M. G. & Gibbons, J. D. (1990). Rank Correlation Methods (5. utg.). Oxford University Press."
 
 
 @dataclass
@@ -264,7 +263,8 @@ def role_gaps(groups: list[RoleGroup], top: int = ROLE_GAPS) -> list[RoleGap]:
         worst = max(stated, key=lambda g: g.mean_rank[name])
         if worst.mean_rank[name] - best.mean_rank[name] <= 1e-12:
             continue
-        sizes = f"{best.ranked} og {worst.ranked} {'rangering' if worst.ranked == best.ranked == 1 else 'rangeringer'}"
+        sizes = (f"{best.ranked} og {worst.ranked} rangeringer" if best.ranked != worst.ranked else
+                 f"{best.ranked} {'rangering' if best.ranked == 1 else 'rangeringer'} hver")
         text = (f"{DEFINITE[best.key][0].upper()}{DEFINITE[best.key][1:]} rangerer {name} høyere enn "
                 f"{DEFINITE[worst.key]} gjør: snittplass {number(best.mean_rank[name], 2)} mot "
                 f"{number(worst.mean_rank[name], 2)} ({sizes}).")

@@ -175,9 +175,11 @@ def trend_table(trend: StrengthsOverTime, by: str = "last", specialised_only: bo
     which = "Næringene som har hatt LQ minst 1 i minst ett år" if specialised_only else "Alle næringene"
     caption = (f"Lokaliseringskvotient (LQ) år for år, {trend.county_name} {trend.period}. {which}, {sort}. "
                f"Figuren i hver rad viser rekken på logaritmisk skala (skravert bånd: LQ {number(LEAVE, 1)}–"
-               f"{number(ENTER, 1)}; stiplet linje: LQ = 1; åpen prikk: ikke sammenlignbart år). «Inn og ut»: ny spesialisering når LQ går {band_text()}, og tilbake. "
-               f"{NOT_COMPARABLE} = ikke sammenlignbart år: landstallet mangler fylker der SSB har skjult næringen, "
-               f"så LQ er for høy; året er regnet som et hull. {trend.dataset.reference_note(years[-1], trend.county)}")
+               f"{number(ENTER, 1)}; stiplet linje: LQ = 1). «Inn og ut»: ▲ ny spesialisering det året (LQ "
+               f"{band_text()}), ▼ ikke lenger spesialisert (tilbake). "
+               + (f"{NOT_COMPARABLE} og åpen prikk: ikke sammenlignbart år, fordi landstallet mangler fylker der SSB "
+                  "har skjult næringen, så LQ er for høy; året er regnet som et hull. " if trend.short.any().any() else "")
+               + trend.dataset.reference_note(years[-1], trend.county))
     return display.table_frame(caption, head, "".join(rows), display.source_line(trend.dataset.provenance, years[-1]))
 
 
