@@ -66,6 +66,32 @@ def reference_shortfall(dataset: Dataset) -> pd.DataFrame:
     return trends.reference_shortfall(pd.DataFrame(references), pd.DataFrame(nationals))
 
 
+@dataclass(frozen=True)
+class Panel:
+    """What every county's series is cut from: all regions' LQ and
+    employment in every year, and the reference shortfall."""
+    lq: dict[int, pd.DataFrame]
+    employment: dict[int, pd.DataFrame]
+    shortfall: pd.DataFrame
+
+
+_PANELS: dict[int, tuple[Dataset, Panel]] = {}  # by id(dataset); the data set is kept so that the id stays its own
+
+
+def panel(dataset: Dataset) -> Panel:
+    """The :class:`Panel` of ``dataset``, computed once (a live kernel keeps
+    one data set, and the warm-up computes this before a learner arrives)."""
+    known = _PANELS.get(id(dataset))
+    if known is not None and known[0] is dataset:
+        return known[1]
+    made = Panel({y: dataset.location_quotients(y) for y in dataset.years},
+                 {y: dataset.matrix(y) for y in dataset.years}, reference_shortfall(dataset))
+    if len(_PANELS) >= 4:
+        _PANELS.clear()
+    _PANELS[id(dataset)] = (dataset, made)
+    return made
+
+
 class StrengthsOverTime:
     """One county's LQ by industry (rows) and year (columns), on the
     published totals and the national reference of every LQ in the course
@@ -77,12 +103,14 @@ class StrengthsOverTime:
         self.county_name = dataset.regions[self.county]
         self.years = list(dataset.years)
         self.names = pd.Series(dataset.industries())
-        self.lq = pd.DataFrame({y: dataset.location_quotients(y).loc[self.county] for y in self.years}
-                               ).reindex(self.names.index)
-        self.employment = pd.DataFrame({y: dataset.matrix(y).loc[self.county] for y in self.years}
+        figures = panel(dataset)
+        self.lq = pd.DataFrame({y: figures.lq[y].loc[self.county] for y in self.years}).reindex(self.names.index)
+        self.employment = pd.DataFrame({y: figures.employment[y].loc[self.county] for y in self.years}
                                        ).reindex(self.names.index)
-        self.shortfall = reference_shortfall(dataset).reindex(index=self.names.index, columns=self.years)
+        self.shortfall = figures.shortfall.reindex(index=self.names.index, columns=self.years)
         self.short = self.shortfall >= trends.SHORT  # the reference lacks hidden cells: a gap
+        # said under every table of this county's LQs (the last year's hidden cells; made once)
+        self.note = dataset.reference_note(self.years[-1], self.county)
 
     @property
     def comparable(self) -> pd.DataFrame:

@@ -14,13 +14,13 @@ published for both.
 import pandas as pd
 
 from exercises.analysis import relatedness, similarity
+from exercises.analysis.trends import SHORT
 from exercises.core.numbers import number
 from exercises.core.parsing import listing
 from exercises.data.counties import COUNTIES_2024, resolve_region
 from exercises.data.dataset import Dataset
 from exercises.data.municipal import matrix as municipal_matrix
-from exercises.models.lq_trends import reference_shortfall
-from exercises.analysis.trends import SHORT
+from exercises.models.lq_trends import panel
 
 PEERS = 5  # peers shown
 CLOSE, FAR = relatedness.QUADRANTS[(False, True)], relatedness.QUADRANTS[(False, False)]
@@ -37,13 +37,16 @@ class PeerComparison:
         shares, _ = dataset.shares(self.year)
         self.K = similarity.krugman_dissimilarity(shares)
         self.compared = similarity.compared(shares)
-        self.lq = dataset.location_quotients(self.year)
-        density = relatedness.relatedness_density(dataset.presence(self.year), dataset.proximity)
-        self.density = density.loc[self.county]
+        figures = panel(dataset)
+        self.lq = figures.lq[self.year]
+        presence = (self.lq >= 1).astype(int)  # as Dataset.presence, from the LQs already made
+        self.density = relatedness.relatedness_density(presence, dataset.proximity).loc[self.county]
         self.names = pd.Series(dataset.industries())
         self.quadrant = relatedness.quadrant(self.lq.loc[self.county], self.density)
-        short = reference_shortfall(dataset).get(self.year)
+        short = figures.shortfall.get(self.year)
         self.short = short[short >= SHORT] if short is not None else pd.Series(dtype=float)
+        # said under every table of shares or LQs for this county and year (made once: it takes a while)
+        self.note = dataset.reference_note(self.year, self.county)
 
     def peers(self, count: int = PEERS) -> pd.DataFrame:
         """The most similar counties, most similar first: K, half of K (the

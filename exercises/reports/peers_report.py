@@ -40,10 +40,10 @@ def peers_table(comparison: PeerComparison, count: int = PEERS) -> str:
         "Andel som måtte byttet næring (K/2)": peers.moved.values,
         "Næringer sammenlignet": peers.compared.values,
     }, index=pd.Index(peers["name"], name="Region" if comparison.dataset.fictional else "Fylke"))
-    year, county = comparison.year, comparison.county
+    year = comparison.year
     what = "Regionene" if comparison.dataset.fictional else "Fylkene"
     caption = (f"{what} som ligner mest på {comparison.county_name} i næringsstruktur, {year}. Mål: {KRUGMAN}; "
-               f"minst K først. {COMPARED} {comparison.dataset.reference_note(year, county)}")
+               f"minst K først. {COMPARED} {comparison.note}")
     return display.table(shown, caption, comparison.dataset.provenance, year, formats={
         "Plass": lambda v: number(v, 0), "Krugman-avstand (K)": two,
         "Andel som måtte byttet næring (K/2)": lambda v: percent(v, 0), "Næringer sammenlignet": lambda v: number(v, 0)})
@@ -69,7 +69,7 @@ def gaps_table(comparison: PeerComparison, peer: str) -> str:
                f"relatert tetthet: hvor mange av næringens naboer {county} er spesialisert i (0–1; nærhet fra "
                f"alle årene {comparison.dataset.years[0]}–{comparison.dataset.years[-1]}). «Mulighet nær styrkene»: "
                f"tettheten er over medianen for {county}. {' '.join(notes)} "
-               f"{comparison.dataset.reference_note(year, comparison.county)}")
+               f"{comparison.note}")
     if gaps.empty:
         return (f"<p>{escape(name)} er ikke spesialisert i noen næring som {escape(county)} ikke også er "
                 f"spesialisert i ({year}).</p>" + (f"<p>{escape(' '.join(notes))}</p>" if notes else ""))
@@ -134,6 +134,7 @@ def sparkline(values: pd.Series, incomparable: pd.Series, label: str, width: int
             fill = 'fill="none" stroke="currentColor"' if odd else 'fill="currentColor"'
             parts.append(f'<circle cx="{x(n):.1f}" cy="{y(value):.1f}" r="2" {fill}/>')
     return (f'<svg class="kurs-spark" role="img" aria-label="{escape(label)}" width="{width}" height="{height}" '
+            'style="vertical-align:middle" '
             f'viewBox="0 0 {width} {height}"><title>{escape(label)}</title>{"".join(parts)}</svg>')
 
 
@@ -179,7 +180,7 @@ def trend_table(trend: StrengthsOverTime, by: str = "last", specialised_only: bo
                f"{band_text()}), ▼ ikke lenger spesialisert (tilbake). "
                + (f"{NOT_COMPARABLE} og åpen prikk: ikke sammenlignbart år, fordi landstallet mangler fylker der SSB "
                   "har skjult næringen, så LQ er for høy; året er regnet som et hull. " if trend.short.any().any() else "")
-               + trend.dataset.reference_note(years[-1], trend.county))
+               + trend.note)
     return display.table_frame(caption, head, "".join(rows), display.source_line(trend.dataset.provenance, years[-1]))
 
 
@@ -201,7 +202,7 @@ def events_table(trend: StrengthsOverTime) -> str:
                f"{band_text()}, tapt når den går fra minst {number(ENTER, 1)} til under {number(LEAVE, 1)}. «Fra år» er "
                "det siste året på den andre siden av båndet, «Til år» det første på den nye siden. Hull og ikke "
                "sammenlignbare år er hoppet over. "
-               f"{trend.dataset.reference_note(trend.years[-1], trend.county)}")
+               f"{trend.note}")
     return display.table(shown, caption, trend.dataset.provenance, trend.years[-1], formats={
         "Fra år": str, "Til år": str, "LQ fra": two, "LQ til": two})
 

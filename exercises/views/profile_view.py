@@ -4,8 +4,15 @@ import ipywidgets as w
 
 from exercises.data.counties import default_county
 from exercises.models.profile import HELIX_OPTIONS, ROLES, save_profile
-from exercises.views.common import (LABEL_STYLE, WIDE, ExerciseView, county_dropdown, dropdown, save_button,
-                                    show_feedback)
+from exercises.views.common import (
+    LABEL_STYLE,
+    WIDE,
+    ExerciseView,
+    county_dropdown,
+    dropdown,
+    save_button,
+    show_feedback,
+)
 from exercises.workbook.readers import profile
 from exercises.workbook.store import Workbook
 
