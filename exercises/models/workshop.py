@@ -216,12 +216,15 @@ class RoleGap:
         return self.low_rank - self.high_rank
 
 
-def role_reading(w: float | None, n: int) -> str:
-    """Kendall's W within one group in plain Norwegian, flagged for a small group."""
+def role_reading(w: float | None, n: int, m: int) -> str:
+    """Kendall's W within one group (``n`` rankings of ``m`` industries) in
+    plain Norwegian, flagged for a small group."""
     if n == 0:
         return "Ingen i gruppen har lagret en rangering."
     if n == 1:
         return "Bare én rangering: enigheten kan ikke regnes ut."
+    if m < 2:
+        return "Enigheten kan ikke regnes ut: deltakerne har færre enn to næringer felles i rangeringene sine."
     if w is None:
         return "Enigheten kan ikke regnes ut: alle har satt alle næringene på delt plass."
     if n < SMALL_GROUP:
@@ -244,7 +247,7 @@ def role_groups(participants: list[Participant], names: list[str]) -> list[RoleG
         rankings = [fractional_ranks({name: dict(p.ranking)[name] for name in names}) for p in members if p.ranking]
         _, sums, w = concordance(rankings)
         n = len(rankings)
-        groups.append(RoleGroup(key, label, len(members), n, w, n < SMALL_GROUP, role_reading(w, n),
+        groups.append(RoleGroup(key, label, len(members), n, w, n < SMALL_GROUP, role_reading(w, n, len(names)),
                                 {name: sums[name] / n for name in names} if n else {}))
     return groups
 

@@ -340,3 +340,11 @@ def test_without_stated_strands_the_summary_says_how_to_get_them(group):
     assert [g.key for g in summary.roles] == [""] and summary.role_gaps == []
     assert "feltet «Kommer fra»" in summary.roles_reading
     assert "Enighet innenfor hver rolle" not in summary_html(summary)
+
+
+def test_a_strand_whose_rankings_share_fewer_than_two_industries_says_so(tmp_path):
+    folder = tmp_path / "ulike"
+    participant(folder, "a", ranked(FISH, TOURISM), helix="naeringsliv")
+    participant(folder, "b", ranked(FISH, ICT), helix="naeringsliv")
+    business = summarise(load_group(folder)).roles[0]
+    assert business.kendall_w is None and "færre enn to næringer felles" in business.reading
