@@ -143,9 +143,9 @@ def flag(value, field: str) -> bool:
     return value
 
 
-def listing(names) -> str:
-    """«a», «b» og «c»."""
-    quoted = [f"«{n}»" for n in names]
+def listing(names, quote: bool = True) -> str:
+    """«a», «b» og «c» (without ``quote``: a, b og c)."""
+    quoted = [f"«{n}»" if quote else str(n) for n in names]
     if len(quoted) < 2:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " og " + quoted[-1]

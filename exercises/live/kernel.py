@@ -61,6 +61,17 @@ def _warm_up() -> None:
     dataset = data.load_course_data()
     chapter.load_course_data = lambda: dataset
     _remember_maps(dataset)
+    _remember_panels(dataset)
+
+
+def _remember_panels(dataset) -> None:
+    """What no county changes, computed before the request: the proximity
+    between industries (niches, ranking, peers) and every year's LQ for
+    «Styrker over tid» (:func:`exercises.models.lq_trends.panel`)."""
+    from exercises.models import lq_trends
+
+    dataset.proximity  # noqa: B018 - a cached property, computed now
+    lq_trends.panel(dataset)
 
 
 def _remember_maps(dataset) -> None:

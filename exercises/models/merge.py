@@ -28,6 +28,7 @@ from exercises.core.feedback import Feedback
 from exercises.core.text import clean_string, clean_text
 from exercises.models.analysis_links import analysis_links
 from exercises.models.per_priority import priority_key, saved_priorities
+from exercises.models.stakeholders import HELICES
 from exercises.workbook import readers
 from exercises.workbook import store as workbook
 from exercises.workbook.sections import Section
@@ -66,13 +67,16 @@ class Learner:
     """What one learner's workbook says, cleaned. ``ranking`` is the final
     ranking from «Analysere» as (industry name, rank) pairs, best first; the
     ranks run 1, 2, 3 …, and industries the file gives the same rank share
-    the mean of their places (1, 2.5, 2.5, 4). Empty if nothing is saved."""
+    the mean of their places (1, 2.5, 2.5, 4). Empty if nothing is saved.
+    ``helix`` is the strand of the quadruple helix the learner stated in
+    «Velkommen» (a key of :data:`exercises.models.stakeholders.HELICES`), or "" if none."""
     file: str
     county: str | None
     strengths: tuple[str, ...]
     niches: tuple[str, ...]
     priorities: tuple[str, ...]
     ranking: tuple[tuple[str, float], ...] = ()
+    helix: str = ""
 
     @property
     def key(self) -> str:
@@ -173,7 +177,7 @@ def learner(name: str, data: dict) -> Learner:
                    _names(link.name for link in links if link.kind == "styrke"),
                    _names(link.name for link in links if link.kind == "nisje"),
                    _names(p["title"] for p in saved_priorities(book)),
-                   ranking(book))
+                   ranking(book), profile.helix if profile.helix in HELICES else "")
 
 
 def folder_path(text) -> Path:

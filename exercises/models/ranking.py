@@ -12,6 +12,7 @@ for less than half of the weight on data criteria it gets no score.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ from exercises.core.numbers import number
 from exercises.core.text import clean_text
 from exercises.data.counties import resolve_region
 from exercises.data.dataset import Dataset
+from exercises.models.lq_trends import StrengthsOverTime, ranking_notes
 from exercises.workbook import readers
 from exercises.workbook.sections import Section
 from exercises.workbook.shapes import integer, text
@@ -192,6 +194,12 @@ class RankingExercise:
         self.table = criteria_table(dataset, self.county, self.start, self.end)
         self.names = self.table["name"]
 
+    @cached_property
+    def trend(self) -> StrengthsOverTime:
+        """The county's LQ over every year in the data, for the feedback on
+        strengths and niches that appeared or disappeared (made on the first check)."""
+        return StrengthsOverTime(self.dataset, self.county)
+
     def parts(self, state: RankingState) -> pd.DataFrame:
         """Criterion scores, recomputed only when the learner's own scores change."""
         key = repr(sorted((k, sorted(v.items())) for k, v in state.scores.items()))
@@ -276,6 +284,7 @@ class RankingExercise:
                 notes.append(f"«{self.names[industry]}» er allerede tydelig spesialisert "
                              f"(LQ minst {number(CLEARLY_SPECIALISED, 2)}). "
                              "Er den en nisje å utvikle, eller en styrke?")
+        notes.extend(ranking_notes(self.trend, state.strengths, state.niches))
         notes.extend(self.sensitivity_notes(state))
         own = sum(len(v) for k, v in state.scores.items() if state.weights.get(k, 0) > 0)
         if not own:

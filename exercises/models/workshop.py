@@ -24,6 +24,7 @@ import segno
 
 from exercises.core.numbers import number
 from exercises.models.merge import Learner, count, fractional_ranks, mixed_counties, plain, read_folder
+from exercises.models.stakeholders import HELICES
 
 Participant = Learner  # key (file name without .json), county, strengths, niches, priorities, ranking
 
@@ -81,6 +82,9 @@ class GroupSummary:
     shared_priorities: list[tuple[str, int]]  # proposed by two or more participants
     single_priorities: list[str]  # proposed by only one participant
     notes: list[str] = field(default_factory=list)  # skipped files, counties that differ: Norwegian notes
+    roles: list["RoleGroup"] = field(default_factory=list)  # agreement within each strand of the helix
+    role_gaps: list["RoleGap"] = field(default_factory=list)  # where the strands' mean ranks differ most
+    roles_reading: str = ""  # Norwegian: how to read the two, or why they are missing
 
 
 def concordance(rankings: list[dict[str, float]]) -> tuple[list[str], dict[str, float], float | None]:
@@ -154,6 +158,8 @@ def summarise(participants: list[Participant]) -> GroupSummary:
     everyone = {name for r in rankings for name in r}
     order = sorted(names, key=lambda name: (sums[name], name.casefold()))
     priorities = count(participants, "priorities")
+    groups = role_groups(participants, names)
+    gaps = role_gaps(groups)
     return GroupSummary(
         n=len(participants), ranked=n,
         strengths=count(participants, "strengths"), niches=count(participants, "niches"),
@@ -164,7 +170,130 @@ def summarise(participants: list[Participant]) -> GroupSummary:
         shared_priorities=[(title, k) for title, k in priorities if k > 1],
         single_priorities=[title for title, k in priorities if k == 1],
         notes=notes,
+        roles=groups, role_gaps=gaps, roles_reading=roles_reading(groups, gaps, n),
     )
+
+
+# agreement within each strand of the helix -------------------------------------
+# The strands as a sentence names them: «Næringslivet rangerer … høyere enn forskning og utdanning gjør».
+DEFINITE = {"naeringsliv": "næringslivet", "kunnskap": "forskning og utdanning", "offentlig": "offentlig sektor",
+            "sivilsamfunn": "sivilsamfunnet"}
+NOT_STATED_LABEL = "Ikke oppgitt"
+# A group with fewer rankings than this is flagged, not read: with n rankings made at random the mean W is
+# 1/n (Kendall & Gibbons 1990), 0,5 for two and 0,33 for three, which the scale above would read as
+# «moderat» or «svak enighet». From four (mean 0,25) chance alone reads as «svært svak».
+SMALL_GROUP = 4
+ROLE_GAPS = 5  # industries shown where the strands differ most
+ROLES_SOURCE = "Kendall, M. G. & Gibbons, J. D. (1990). Rank Correlation Methods (5. utg.). Oxford University Press."
+
+
+@dataclass
+class RoleGroup:
+    """The participants of one strand of the helix (``key`` "" = not stated)."""
+    key: str
+    label: str
+    participants: int  # in the group
+    ranked: int  # of them, with a saved ranking
+    kendall_w: float | None
+    small: bool  # fewer than SMALL_GROUP rankings: W is shown, not read
+    reading: str
+    mean_rank: dict[str, float]  # industry -> mean place within the group (1 = best)
+
+
+@dataclass
+class RoleGap:
+    """An industry the strands rank differently: the group that ranks it
+    best (``high``, lowest mean place) and worst (``low``)."""
+    industry: str
+    high: str
+    low: str
+    high_rank: float
+    low_rank: float
+    reading: str
+
+    @property
+    def spread(self) -> float:
+        return self.low_rank - self.high_rank
+
+
+def role_reading(w: float | None, n: int, m: int) -> str:
+    """Kendall's W within one group (``n`` rankings of ``m`` industries) in
+    plain Norwegian, flagged for a small group."""
+    if n == 0:
+        return "Ingen i gruppen har lagret en rangering."
+    if n == 1:
+        return "Bare én rangering: enigheten kan ikke regnes ut."
+    if m < 2:
+        return "Enigheten kan ikke regnes ut: deltakerne har færre enn to næringer felles i rangeringene sine."
+    if w is None:
+        return "Enigheten kan ikke regnes ut: alle har satt alle næringene på delt plass."
+    if n < SMALL_GROUP:
+        return (f"W = {number(w, 2)}, men gruppen er for liten til å lese W ({n} rangeringer): med {n} deltakere "
+                f"som rangerer helt tilfeldig, blir W i snitt {number(1 / n, 2)}. Les det som enkeltpersoners syn.")
+    label = next(text for limit, text in AGREEMENT if w >= limit - 1e-12)
+    return f"W = {number(w, 2)}: {label} ({n} rangeringer)."
+
+
+def role_groups(participants: list[Participant], names: list[str]) -> list[RoleGroup]:
+    """Kendall's W and the mean places within each strand of the helix,
+    over the industries ``names`` that every ranking includes (renumbered
+    1..m, as for the whole group). The strands in the order of HELICES,
+    then those who did not state one; strands without participants are left out."""
+    groups = []
+    for key, label in [*HELICES.items(), ("", NOT_STATED_LABEL)]:
+        members = [p for p in participants if (getattr(p, "helix", "") or "") == key]
+        if not members:
+            continue
+        rankings = [fractional_ranks({name: dict(p.ranking)[name] for name in names}) for p in members if p.ranking]
+        _, sums, w = concordance(rankings)
+        n = len(rankings)
+        groups.append(RoleGroup(key, label, len(members), n, w, n < SMALL_GROUP, role_reading(w, n, len(names)),
+                                {name: sums[name] / n for name in names} if n else {}))
+    return groups
+
+
+def role_gaps(groups: list[RoleGroup], top: int = ROLE_GAPS) -> list[RoleGap]:
+    """The industries on which the stated strands' mean places differ most
+    (highest mean place minus lowest), largest first; ties alphabetical.
+    Only strands that someone stated and with at least one ranking; an
+    industry all strands place alike is left out."""
+    stated = [g for g in groups if g.key and g.ranked]
+    if len(stated) < 2:
+        return []
+    gaps = []
+    for name in stated[0].mean_rank:
+        best = min(stated, key=lambda g: g.mean_rank[name])
+        worst = max(stated, key=lambda g: g.mean_rank[name])
+        if worst.mean_rank[name] - best.mean_rank[name] <= 1e-12:
+            continue
+        sizes = (f"{best.ranked} og {worst.ranked} rangeringer" if best.ranked != worst.ranked else
+                 f"{best.ranked} {'rangering' if best.ranked == 1 else 'rangeringer'} hver")
+        text = (f"{DEFINITE[best.key][0].upper()}{DEFINITE[best.key][1:]} rangerer {name} høyere enn "
+                f"{DEFINITE[worst.key]} gjør: snittplass {number(best.mean_rank[name], 2)} mot "
+                f"{number(worst.mean_rank[name], 2)} ({sizes}).")
+        if best.small or worst.small:
+            text += " Minst én av gruppene er liten: les det som enkeltpersoners syn, ikke gruppens."
+        gaps.append(RoleGap(name, best.key, worst.key, best.mean_rank[name], worst.mean_rank[name], text))
+    gaps.sort(key=lambda g: (-g.spread, g.industry.casefold()))
+    return gaps[:top]
+
+
+def roles_reading(groups: list[RoleGroup], gaps: list[RoleGap], ranked: int) -> str:
+    """How to read the strands' agreement, or why it is missing ("" without participants)."""
+    stated = [g for g in groups if g.key and g.ranked]
+    if not groups:
+        return ""
+    if ranked < 2:
+        return "Enigheten i hver rolle kan vises når minst to deltakere har lagret en rangering i «Analysere»."
+    if len(stated) < 2:
+        return ("Forskjeller mellom rollene kan vises når deltakere fra minst to deler av helixen har lagret en "
+                "rangering. Deltakerne oppgir hvor de kommer fra i «Velkommen» (feltet «Kommer fra»).")
+    text = ("Kendalls W er regnet for hver del av helixen for seg, over de samme næringene som for hele gruppen. "
+            f"En gruppe med færre enn {SMALL_GROUP} rangeringer er merket som liten: med n tilfeldige rangeringer er "
+            f"W i snitt 1/n, så W for to eller tre deltakere sier lite. {ROLES_SOURCE}")
+    if not gaps:
+        text += " Rollene har i snitt plassert alle næringene likt."
+    return text
 
 
 # the join address as a QR code ------------------------------------------------

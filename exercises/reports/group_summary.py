@@ -9,7 +9,7 @@ from exercises.core.atomic import write_atomic
 from exercises.core.numbers import number
 from exercises.core.parsing import listing
 from exercises.models.merge import plain
-from exercises.models.workshop import AGREEMENT_SOURCE, SOURCE, GroupSummary
+from exercises.models.workshop import AGREEMENT_SOURCE, SMALL_GROUP, SOURCE, GroupSummary
 from exercises.reports.draft.blocks import Bullets, Draft, Heading, Paragraph, Table
 from exercises.reports.draft.html import to_html
 from exercises.reports.draft.markdown import to_markdown
@@ -73,6 +73,8 @@ def _blocks(summary: GroupSummary) -> Draft:
         add(Paragraph(f"Kendalls W (samstemmighetskoeffisient) er regnet med korreksjon for delte plasser. "
                              f"{AGREEMENT_SOURCE} Med få deltakere sier W bare noe om denne gruppen."))
 
+    draft.blocks.extend(role_blocks(summary))
+
     add(Heading("Prioriteringer"))
     add(Paragraph("Prioriteringer med samme navn er slått sammen når bare store og små bokstaver eller "
                          "mellomrom skiller dem. Det er enkel tekstlikhet: ulike ord for det samme telles hver for seg."))
@@ -88,6 +90,43 @@ def _blocks(summary: GroupSummary) -> Draft:
         add(Paragraph("Ingen av deltakerne har lagret prioriteringer ennå."))
     add(Paragraph(source))
     return draft
+
+
+def role_blocks(summary: GroupSummary) -> list:
+    """Agreement within each strand of the helix, and where the strands
+    differ most, as draft blocks (teacher page, Markdown, Word and the
+    file-based merge in «For lærere» say the same)."""
+    if not summary.roles:
+        return []
+    source = SOURCE.format(n=summary.n)
+    blocks = [Heading("Hvor er rollene uenige?"), Paragraph(
+        "Deltakerne oppgir i «Velkommen» hvilken del av den firedelte helixen de kommer fra. Her er enigheten "
+        "(Kendalls W) regnet innenfor hver del, og næringene der delene i snitt har plassert næringene lengst fra "
+        "hverandre. Gjennomsnittlig plass: 1 er best.")]
+    if any(g.key and g.ranked for g in summary.roles):  # else the one group is the whole group, shown above
+        blocks.append(Table(
+            f"Enighet innenfor hver rolle (grupper med færre enn {SMALL_GROUP} rangeringer er merket som små)",
+            ("Rolle", "Deltakere", "Med rangering", "Kendalls W", "Slik leser du det"),
+            tuple((g.label, str(g.participants), str(g.ranked), number(g.kendall_w, 2), g.reading)
+                  for g in summary.roles), source))
+    if summary.role_gaps:
+        stated = [g for g in summary.roles if g.key and g.ranked]
+        blocks.append(Table(
+            "Næringene der rollene er mest uenige: gjennomsnittlig plass i hver rolle",
+            ("Næring", *(f"{g.label}{' (liten gruppe)' if g.small else ''}" for g in stated),
+             "Forskjell i plasser"),
+            tuple((plain(gap.industry), *(number(g.mean_rank[gap.industry], 2) for g in stated),
+                   number(gap.spread, 2)) for gap in summary.role_gaps), source))
+        blocks.append(Bullets(tuple(plain(gap.reading, 400) for gap in summary.role_gaps)))
+    blocks.append(Paragraph(summary.roles_reading))
+    return blocks
+
+
+def roles_html(summary: GroupSummary) -> str:
+    """The whole group's agreement and :func:`role_blocks`, as an HTML
+    fragment for the file-based merge in «For lærere»."""
+    blocks = [Heading("Hvor enige er deltakerne?"), Paragraph(summary.agreement), *role_blocks(summary)]
+    return to_html(Draft("Hvor er rollene uenige?", dt.date.today(), blocks=blocks), standalone=False)
 
 
 def summary_html(summary: GroupSummary, standalone: bool = False) -> str:

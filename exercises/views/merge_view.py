@@ -7,6 +7,8 @@ import ipywidgets as w
 from exercises.core import paths
 
 from exercises.models.merge import MAX_PATH, merge_folder
+from exercises.models.workshop import summarise
+from exercises.reports.group_summary import roles_html
 from exercises.reports.learner_tables import merged_choices_html
 from exercises.views.common import ExerciseView, save_button, show_feedback, text_input, workbook_notice
 from exercises.workbook.readers import workshop_folder
@@ -35,4 +37,5 @@ class MergeView(ExerciseView):
     def on_read(self, _=None):
         result, merged = merge_folder(self.workbook, self.folder.value)
         show_feedback(self.feedback, result)
-        self.summary.value = merged_choices_html(merged) if result.ok and merged else ""
+        self.summary.value = (merged_choices_html(merged) + roles_html(summarise(merged.learners))
+                              if result.ok and merged else "")

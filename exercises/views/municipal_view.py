@@ -18,15 +18,24 @@ LIMITS = ("Tabell 13470 har bare 17 næringsgrupper. Den viser hvor folk jobber,
           "regnet av så grove grupper sier mest om hvilke brede næringer som finnes sammen.")
 
 
+def load_or_explain(view: ExerciseView, cache=None) -> bool:
+    """Load table 13470 into ``view.frame`` and ``view.provenance`` and make
+    ``view.output``; if the data are missing, say why there and make the
+    view's widget of it alone. False when missing."""
+    view.output = w.HTML()
+    try:
+        view.frame, view.provenance = load_municipal_data(cache)
+    except DataMissing as error:
+        view.frame = None
+        view.output.value = f'<p class="kurs-tilbakemelding">{escape(str(error))}</p>'
+        view.widget = w.VBox([view.output])
+        return False
+    return True
+
+
 class MunicipalView(ExerciseView):
     def __init__(self, county: str | None = None, cache=None):
-        self.output = w.HTML()
-        try:
-            self.frame, self.provenance = load_municipal_data(cache)
-        except DataMissing as error:
-            self.frame = None
-            self.output.value = f'<p class="kurs-tilbakemelding">{escape(str(error))}</p>'
-            self.widget = w.VBox([self.output])
+        if not load_or_explain(self, cache):
             return
         counties = {c: COUNTIES_2024.get(c, c) for c in sorted(self.frame.county.dropna().unique())}
         industries = (self.frame[self.frame.industry != UNKNOWN_INDUSTRY]

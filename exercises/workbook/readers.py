@@ -25,11 +25,13 @@ class Profile:
     county_name: str = ""
     role: str = ""
     name: str = ""
+    helix: str = ""  # strand of the quadruple helix (models/stakeholders.HELICES), "" if not stated
 
 
 def profile(book) -> Profile:
     saved = entry(book, Section.PROFILE)
-    return Profile(text(saved, "county") or None, text(saved, "county_name"), text(saved, "role"), text(saved, "name"))
+    return Profile(text(saved, "county") or None, text(saved, "county_name"), text(saved, "role"), text(saved, "name"),
+                   text(saved, "helix"))
 
 
 # industries the learner chose: spesialisering, nisjer, and marked in analyse ------

@@ -295,3 +295,62 @@ def test_no_live_chapter_tells_the_learner_to_run_cells_or_open_jupyterlab():
         shown = live_text(" ".join(c.source for c in notebook.cells if c.cell_type == "raw"))
         assert shown.strip(), chapter.slug
         assert instructions_for_jupyterlab(shown) == [], chapter.slug
+
+
+# «Styrker over tid» and «Fylker som ligner ditt» (Analysere), and «Hvor er rollene uenige?» (For lærere)
+def test_the_band_and_the_rounding_it_matches():
+    from exercises.analysis import trends
+    from exercises.models.lq_trends import SMALL
+
+    assert (trends.LEAVE, trends.ENTER, trends.SHORT) == (0.9, 1.1, 0.1)
+    assert 0.05 / SMALL == pytest.approx(0.10)  # 500 employed, rounded to the nearest hundred: up to 10 %
+
+
+def test_kystby_over_time_and_its_peers(fjordland):
+    from exercises.models.lq_trends import StrengthsOverTime
+    from exercises.models.peers import PeerComparison
+
+    E0, E1 = fjordland.matrix(2020), fjordland.matrix(2023)
+    assert (E0.loc["F1", "ikt"], E0.loc["F1"].sum(), E0["ikt"].sum(), E0.sum().sum()) == (8, 91, 48, 572)
+    assert (E1.loc["F1", "ikt"], E1.loc["F1"].sum(), E1["ikt"].sum(), E1.sum().sum()) == (12, 100, 60, 600)
+    trend = StrengthsOverTime(fjordland, "F1")
+    assert [number(v, 2) for v in trend.lq.loc["ikt"]] == ["1,05", "1,20"] and trend.events == []
+    peers = PeerComparison(fjordland, "F1", 2023).peers()
+    assert list(peers["name"][:2]) == ["Fjorddal", "Øyrike"]
+    assert [number(k, 2) for k in peers.K[:2]] == ["0,28", "0,42"] and percent(peers.moved.iloc[0], 0) == "14\u00a0%"
+
+
+def test_nordland_over_time_2008_2019(real):
+    from exercises.models.lq_trends import SMALL, StrengthsOverTime
+
+    trend = StrengthsOverTime(real, "18")
+    for industry in ("fiske_havbruk", "bergverk", "ind_metaller"):
+        assert (trend.comparable.loc[industry] >= 1.1).all()
+    change = trend.change()[(trend.employment[[2008, 2019]] >= SMALL).all(axis=1)]
+    assert change.idxmax() == "bergverk"
+    assert [number(trend.lq.loc["bergverk", y], 2) for y in (2008, 2019)] == ["3,09", "4,44"]
+    assert {e.industry for e in trend.events} == {"ind_trykking"}
+    jobs = trend.employment.loc["ind_trykking"]
+    assert (jobs.min(), jobs.max()) == pytest.approx((0.1, 0.3))
+    assert sorted(trend.short.index[trend.short[2019]]) == ["post", "transport"]
+
+
+def test_nordlands_peers_2019(real):
+    from exercises.models.peers import CLOSE, PeerComparison
+
+    comparison = PeerComparison(real, "18", 2019)
+    peers = comparison.peers(3)
+    assert list(peers["name"]) == ["Troms", "Innlandet", "Finnmark"]
+    assert [number(k, 2) for k in peers.K] == ["0,13", "0,15", "0,16"] and percent(peers.moved.iloc[0], 0) == "7\u00a0%"
+    gaps = comparison.gaps("34")
+    assert len(gaps) == 4 and list(gaps[gaps.quadrant == CLOSE]["name"]) == [
+        "Produksjon av metallvarer, elektrisk utstyr og maskiner", "Trelast-, trevare- og papirvareindustri"]
+
+
+def test_the_small_group_rule_for_kendalls_w():
+    from exercises.models.workshop import AGREEMENT, SMALL_GROUP
+
+    assert SMALL_GROUP == 4
+    assert [number(1 / n, 2) for n in (2, 3)] == ["0,50", "0,33"]
+    label = {n: next(text for limit, text in AGREEMENT if 1 / n >= limit) for n in (2, 3, 4)}
+    assert label == {2: "moderat enighet", 3: "svak enighet", 4: "svært svak enighet"}

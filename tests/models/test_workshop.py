@@ -19,9 +19,9 @@ FISH, TOURISM, ICT, SHIPS, ENERGY = "Fiske og havbruk", "Reiseliv", "IKT & tjene
 
 
 def participant(folder: Path, key: str, ranking: list[tuple[str, int]] | None, priorities=("Sjømat",),
-                strengths=(FISH,), niches=(), county="Nordland") -> None:
-    """Write ``folder/<key>.json`` as the course saves it: a profile, the ranking from «Analysere»
-    as (industry, rank) rows, its strengths and niches, and priorities."""
+                strengths=(FISH,), niches=(), county="Nordland", helix: str | None = None) -> None:
+    """Write ``folder/<key>.json`` as the course saves it: a profile (with the strand of the helix,
+    if given), the ranking from «Analysere» as (industry, rank) rows, its strengths and niches, and priorities."""
     book = valid(priorities[0] if priorities else "x")
     book["sections"]["prioriteringer"]["value"]["priorities"] = [
         {"key": " ".join(t.split()).casefold(), "title": t} for t in priorities]
@@ -31,7 +31,8 @@ def participant(folder: Path, key: str, ranking: list[tuple[str, int]] | None, p
     if ranking is not None:
         analysis["ranking"] = [{"industry": f"i{i}", "name": name, "rank": rank, "score": None, "label": "",
                                 "reason": ""} for i, (name, rank) in enumerate(ranking)]
-    for name, value in (("analyse", analysis), ("profil", {"county": "18", "county_name": county})):
+    profile = {"county": "18", "county_name": county, **({"helix": helix} if helix else {})}
+    for name, value in (("analyse", analysis), ("profil", profile)):
         book["sections"][name] = {"saved": "2026-11-30T09:00:00", "value": value}
     folder.mkdir(exist_ok=True)
     (folder / f"{key}.json").write_text(json.dumps(book, ensure_ascii=False), encoding="utf-8")
@@ -260,3 +261,90 @@ def test_participants_built_in_code_are_cleaned_before_word(tmp_path):
     text = "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
     assert "Sjømat" in text and "Fiske" in text and "\x0b" not in text
     assert "Sjømat" in summary_html(summary) and "\ud800" not in summary_markdown(summary)
+
+
+@pytest.fixture
+def helix_workshop(tmp_path) -> Path:
+    """A made-up workshop: four from business, two from research, one who gave no strand, and one
+    from the public sector without a ranking."""
+    folder = tmp_path / "helix"
+    for key, order in (("a1", (FISH, SHIPS, TOURISM, ICT)), ("a2", (FISH, SHIPS, ICT, TOURISM)),
+                       ("a3", (SHIPS, FISH, TOURISM, ICT)), ("a4", (FISH, TOURISM, SHIPS, ICT))):
+        participant(folder, key, ranked(*order), helix="naeringsliv")
+    participant(folder, "b1", ranked(ICT, FISH, SHIPS, TOURISM), helix="kunnskap")
+    participant(folder, "b2", ranked(ICT, SHIPS, TOURISM, FISH), helix="kunnskap")
+    participant(folder, "c1", ranked(TOURISM, FISH, ICT, SHIPS))
+    participant(folder, "d1", None, helix="offentlig")
+    return folder
+
+
+def test_kendalls_w_within_each_strand_equals_the_hand_computation(helix_workshop):
+    # Næringsliv, n = 4, m = 4:  places        Fiske  Verft  Reiseliv  IKT
+    #   a1 1 2 3 4, a2 1 2 4 3, a3 2 1 3 4, a4 1 3 2 4  -> rank sums  5      8      12      15
+    #   mean rank sum n(m+1)/2 = 10; S = 25 + 4 + 4 + 25 = 58; W = 12·58 / (16·60) = 0.725 -> «sterk enighet»
+    #   mean places 1.25, 2.0, 3.0, 3.75
+    # Forskning og utdanning, n = 2:  b1 IKT 1 Fiske 2 Verft 3 Reiseliv 4, b2 IKT 1 Verft 2 Reiseliv 3 Fiske 4
+    #   rank sums IKT 2, Verft 5, Fiske 6, Reiseliv 7; mean 5; S = 9 + 0 + 1 + 4 = 14;
+    #   W = 12·14 / (4·60) = 0.7, but with two raters random rankings give W = 1/2 on average: flagged as small
+    summary = summarise(load_group(helix_workshop))
+    groups = {g.key: g for g in summary.roles}
+    assert list(groups) == ["naeringsliv", "kunnskap", "offentlig", ""]
+    business, research, public, unknown = groups["naeringsliv"], groups["kunnskap"], groups["offentlig"], groups[""]
+    assert (business.participants, business.ranked, business.small) == (4, 4, False)
+    assert business.kendall_w == pytest.approx(0.725)
+    assert business.reading == "W = 0,72: sterk enighet (4 rangeringer)."
+    assert business.mean_rank == pytest.approx({FISH: 1.25, SHIPS: 2.0, TOURISM: 3.0, ICT: 3.75})
+    assert (research.ranked, research.small) == (2, True) and research.kendall_w == pytest.approx(0.7)
+    assert "for liten til å lese W (2 rangeringer)" in research.reading and "i snitt 0,50" in research.reading
+    assert research.mean_rank == pytest.approx({ICT: 1.0, SHIPS: 2.5, FISH: 3.0, TOURISM: 3.5})
+    assert (public.participants, public.ranked, public.kendall_w) == (1, 0, None)
+    assert public.reading == "Ingen i gruppen har lagret en rangering."
+    assert (unknown.label, unknown.ranked, unknown.reading) == ("Ikke oppgitt", 1, "Bare én rangering: enigheten kan ikke regnes ut.")
+
+
+def test_the_industries_the_strands_disagree_on_most(helix_workshop):
+    # Gaps between the mean places of business and research (the only strands with rankings):
+    #   IKT 3.75 - 1.0 = 2.75, Fiske 3.0 - 1.25 = 1.75, Reiseliv 3.5 - 3.0 = 0.5, Verft 2.5 - 2.0 = 0.5
+    summary = summarise(load_group(helix_workshop))
+    assert [(g.industry, g.high, g.low) for g in summary.role_gaps] == [
+        (ICT, "kunnskap", "naeringsliv"), (FISH, "naeringsliv", "kunnskap"),
+        (TOURISM, "naeringsliv", "kunnskap"), (SHIPS, "naeringsliv", "kunnskap")]
+    assert [g.spread for g in summary.role_gaps] == pytest.approx([2.75, 1.75, 0.5, 0.5])
+    fish = summary.role_gaps[1].reading
+    assert fish.startswith("Næringslivet rangerer Fiske og havbruk høyere enn forskning og utdanning gjør: "
+                           "snittplass 1,25 mot 3,00 (4 og 2 rangeringer).")
+    assert "les det som enkeltpersoners syn" in fish  # research is a small group
+    assert summary.role_gaps[0].reading.startswith("Forskning og utdanning rangerer IKT & tjenester høyere enn "
+                                                   "næringslivet gjør")
+    assert "færre enn 4 rangeringer er merket som liten" in summary.roles_reading
+
+
+def test_the_strands_in_html_markdown_and_word(helix_workshop, tmp_path):
+    summary = summarise(load_group(helix_workshop))
+    html = summary_html(summary)
+    assert "Hvor er rollene uenige?" in html and "Enighet innenfor hver rolle" in html
+    # strengths, ranking and shared priorities as before (no one saved a niche), and the two of the strands
+    assert html.count("<table>") == 5
+    assert html.count('<p class="kilde">Kilde: deltakernes egne arbeidsbøker fra workshopen (8 deltakere).') == 5
+    markdown = summary_markdown(summary)
+    assert "| Næringsliv | 4 | 4 | 0,72 | W = 0,72: sterk enighet (4 rangeringer). |" in markdown
+    assert "| IKT \\& tjenester | 3,75 | 1,00 | 2,75 |" in markdown
+    assert "Forskning og utdanning (liten gruppe)" in markdown
+    path = summary_docx(summary, tmp_path / "roller.docx")
+    cells = "\n".join(c.text for t in docx.Document(path).tables for r in t.rows for c in r.cells)
+    assert "sterk enighet (4 rangeringer)" in cells and "2,75" in cells
+
+
+def test_without_stated_strands_the_summary_says_how_to_get_them(group):
+    summary = summarise(load_group(group))
+    assert [g.key for g in summary.roles] == [""] and summary.role_gaps == []
+    assert "feltet «Kommer fra»" in summary.roles_reading
+    assert "Enighet innenfor hver rolle" not in summary_html(summary)
+
+
+def test_a_strand_whose_rankings_share_fewer_than_two_industries_says_so(tmp_path):
+    folder = tmp_path / "ulike"
+    participant(folder, "a", ranked(FISH, TOURISM), helix="naeringsliv")
+    participant(folder, "b", ranked(FISH, ICT), helix="naeringsliv")
+    business = summarise(load_group(folder)).roles[0]
+    assert business.kendall_w is None and "færre enn to næringer felles" in business.reading

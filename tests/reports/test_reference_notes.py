@@ -6,9 +6,12 @@ import re
 import pytest
 
 from exercises.data.dataset import COUNTIES_REFERENCE, SUM_REFERENCE
+from exercises.models.lq_trends import StrengthsOverTime
 from exercises.models.niches import NicheExercise
+from exercises.models.peers import PeerComparison
 from exercises.models.ranking import RankingExercise, RankingState
 from exercises.reports import analysis_report as ar
+from exercises.reports import peers_report as pr
 from exercises.reports import region_report as rr
 
 
@@ -32,6 +35,11 @@ def shown_with_shares(dataset, county: str) -> dict[str, str]:
         "map_krugman": ar.map_figure(dataset, "krugman", year),
         "ranking_table": ar.ranking_table(ranking, ranking.ranked(state), state),
     }
+    peers, trend = PeerComparison(dataset, county, year), StrengthsOverTime(dataset, county)
+    shown |= {"peers_table": pr.peers_table(peers), "gaps_table": pr.gaps_table(peers, peers.peers().index[0]),
+              "trend_table": pr.trend_table(trend)}
+    if trend.events:
+        shown["events_table"] = pr.events_table(trend)
     return shown
 
 
