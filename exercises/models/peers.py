@@ -95,7 +95,7 @@ class PeerComparison:
                 text += f" Nærmest {self.county_name}s styrker: {listing(named, quote=False)}."
             else:
                 text += (f" {'Den' if len(gaps) == 1 else 'Ingen av dem'} ligger {'ikke ' if len(gaps) == 1 else ''}nær "
-                         f"{self.county_name}s styrker (relatert tetthet under medianen for {self.county_name}).")
+                         f"{self.county_name}s styrker (beslektet tetthet under medianen for {self.county_name}).")
             lines.append(text)
         return lines
 

@@ -32,7 +32,7 @@ def save_profile(workbook: Workbook, regions: dict[str, str], county, role, heli
     if role not in ROLES:
         result.errors.append("Velg rollen som passer best for deg fra lista.")
     if helix not in HELIX_OPTIONS:
-        result.errors.append("Velg hvilken del av helixen du kommer fra, eller «Ikke oppgitt».")
+        result.errors.append("Velg hvilken del av heliksen du kommer fra, eller «Ikke oppgitt».")
     if result.ok:
         workbook.put(Section.PROFILE, {"county": code, "county_name": regions[code], "role": role,
                                        **({"helix": helix} if helix else {})})

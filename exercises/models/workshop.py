@@ -286,9 +286,9 @@ def roles_reading(groups: list[RoleGroup], gaps: list[RoleGap], ranked: int) -> 
     if ranked < 2:
         return "Enigheten i hver rolle kan vises når minst to deltakere har lagret en rangering i «Analysere»."
     if len(stated) < 2:
-        return ("Forskjeller mellom rollene kan vises når deltakere fra minst to deler av helixen har lagret en "
+        return ("Forskjeller mellom rollene kan vises når deltakere fra minst to deler av heliksen har lagret en "
                 "rangering. Deltakerne oppgir hvor de kommer fra i «Velkommen» (feltet «Kommer fra»).")
-    text = ("Kendalls W er regnet for hver del av helixen for seg, over de samme næringene som for hele gruppen. "
+    text = ("Kendalls W er regnet for hver del av heliksen for seg, over de samme næringene som for hele gruppen. "
             f"En gruppe med færre enn {SMALL_GROUP} rangeringer er merket som liten: med n tilfeldige rangeringer er "
             f"W i snitt 1/n, så W for to eller tre deltakere sier lite. {ROLES_SOURCE}")
     if not gaps:

@@ -100,7 +100,7 @@ def role_blocks(summary: GroupSummary) -> list:
         return []
     source = SOURCE.format(n=summary.n)
     blocks = [Heading("Hvor er rollene uenige?"), Paragraph(
-        "Deltakerne oppgir i «Velkommen» hvilken del av den firedelte helixen de kommer fra. Her er enigheten "
+        "Deltakerne oppgir i «Velkommen» hvilken del av den firedelte heliksen de kommer fra. Her er enigheten "
         "(Kendalls W) regnet innenfor hver del, og næringene der delene i snitt har plassert næringene lengst fra "
         "hverandre. Gjennomsnittlig plass: 1 er best.")]
     if any(g.key and g.ranked for g in summary.roles):  # else the one group is the whole group, shown above

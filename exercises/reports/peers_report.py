@@ -54,7 +54,7 @@ def gaps_table(comparison: PeerComparison, peer: str) -> str:
     gaps = comparison.gaps(peer)
     name, county = comparison.dataset.regions[peer], comparison.county_name
     shown = pd.DataFrame({f"LQ i {name}": gaps.peer_lq, f"LQ i {county}": gaps.own_lq,
-                          f"Relatert tetthet i {county}": gaps.density, "Plassering": gaps.quadrant})
+                          f"Beslektet tetthet i {county}": gaps.density, "Plassering": gaps.quadrant})
     shown.index = pd.Index(gaps["name"], name="Næring")
     year = comparison.year
     notes = []
@@ -66,7 +66,7 @@ def gaps_table(comparison: PeerComparison, peer: str) -> str:
         notes.append(f"For {', '.join(short)} mangler landstallet i {year} fylker der SSB har skjult næringen, så LQ "
                      "er for høy i alle fylkene.")
     caption = (f"Næringer {name} er spesialisert i (LQ minst 1), men ikke {county} (LQ under 1), {year}, sortert etter "
-               f"relatert tetthet: hvor mange av næringens naboer {county} er spesialisert i (0–1; nærhet fra "
+               f"beslektet tetthet: hvor mange av næringens naboer {county} er spesialisert i (0–1; nærhet fra "
                f"alle årene {comparison.dataset.years[0]}–{comparison.dataset.years[-1]}). «Mulighet nær styrkene»: "
                f"tettheten er over medianen for {county}. {' '.join(notes)} "
                f"{comparison.note}")
@@ -74,7 +74,7 @@ def gaps_table(comparison: PeerComparison, peer: str) -> str:
         return (f"<p>{escape(name)} er ikke spesialisert i noen næring som {escape(county)} ikke også er "
                 f"spesialisert i ({year}).</p>" + (f"<p>{escape(' '.join(notes))}</p>" if notes else ""))
     return display.table(shown, " ".join(caption.split()), comparison.dataset.provenance, year, formats={
-        f"LQ i {name}": two, f"LQ i {county}": two, f"Relatert tetthet i {county}": two})
+        f"LQ i {name}": two, f"LQ i {county}": two, f"Beslektet tetthet i {county}": two})
 
 
 def peers_reading(comparison: PeerComparison) -> str:

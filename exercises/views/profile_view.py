@@ -29,7 +29,7 @@ class ProfileView(ExerciseView):
         self.button = save_button("Lagre")
         self.feedback = w.HTML()
         self.lay_out(self.county, self.role, w.HTML(
-            "<p>På en workshop: velg hvilken del av den firedelte helixen du kommer fra (næringsliv, forskning og "
+            "<p>På en workshop: velg hvilken del av den firedelte heliksen du kommer fra (næringsliv, forskning og "
             "utdanning, offentlig sektor eller sivilsamfunn). Da ser kursholderen hvor enige deltakerne fra hver del "
             "er. Velg «Ikke oppgitt» hvis du ikke vil si det.</p>"), self.helix)
 
