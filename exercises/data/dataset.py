@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from exercises.analysis import indicators, relatedness
+from exercises.analysis import indicators, relatedness, trends
 from exercises.core import paths
 from exercises.core.numbers import number, percent
 from exercises.data.counties import old_parts
@@ -146,12 +146,60 @@ class Dataset:
     def reference(self, year: int, level: str = "detailed", measure: str = "employment") -> tuple[pd.Series | None, float | None]:
         """The national reference: the counties' published cells by industry
         and their published total (region ``COUNTIES_SUM``), or (None, None)
-        where the source has none (then the sum of the regions is used)."""
+        where the source has none (then the sum of the regions is used).
+
+        Where SSB hides an industry in large counties, their sum falls far
+        short of the nation's figure, and every county's LQ in that industry
+        would be too high (transport and post in 2019: by a fifth). Such a
+        cell (:meth:`estimated_reference`) is the national figure times the
+        share of it the counties hold in the industry's other years."""
         rows = self.frame[(self.frame.year == year) & (self.frame.region == COUNTIES_SUM)]
         if rows.empty:
             return None, None
         cells = rows.set_index("industry")[measure]
+        if measure == "employment":
+            estimates = self._reference_estimates.get(year)
+            if estimates is not None:
+                cells = estimates.dropna().combine_first(cells)
         return cells.reindex(list(self.industries(level))), cells.get(TOTAL)
+
+    @cached_property
+    def _published_reference(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Industry × year: the counties' published sum and the national figure (empty without them)."""
+        pick = lambda region: self.frame[(self.frame.region == region) & (self.frame.level >= 0)].pivot(  # noqa: E731
+            index="industry", columns="year", values="employment")
+        published, national = pick(COUNTIES_SUM), pick(NATION)
+        return published, national.reindex_like(published)
+
+    @cached_property
+    def reference_shortfall(self) -> pd.DataFrame:
+        """Industry × year: how far the counties' published sum falls below its
+        usual share of the national figure (:func:`trends.reference_shortfall`);
+        0 everywhere where the source has no national figures to compare with."""
+        published, national = self._published_reference
+        if published.empty or national.isna().all().all():
+            return pd.DataFrame(0.0, index=list(self.industries()), columns=self.years)
+        return trends.reference_shortfall(published, national)
+
+    @cached_property
+    def _reference_estimates(self) -> pd.DataFrame:
+        """Industry × year: the estimated reference cell where the counties'
+        published sum is at least ``trends.SHORT`` below its usual share of the
+        national figure, else NaN."""
+        published, national = self._published_reference
+        if published.empty:
+            return pd.DataFrame()
+        short = self.reference_shortfall >= trends.SHORT
+        usual = (published / national.where(national > 0)).where(~short).median(axis=1)
+        return national.mul(usual, axis=0).where(short)
+
+    def estimated_reference(self, year: int) -> dict[str, str]:
+        """The industries whose reference is estimated in ``year`` (code -> name)."""
+        estimates = self._reference_estimates.get(year)
+        if estimates is None:
+            return {}
+        names = {**self.industries("main"), **self.industries("detailed")}
+        return {code: names[code] for code in estimates.dropna().index if code in names}
 
     @property
     def missing_label(self) -> str:
@@ -162,9 +210,20 @@ class Dataset:
         """The national reference and the totals, said under every table and
         figure of shares or LQs; with ``county``, the cells hidden there."""
         text = COUNTIES_REFERENCE if self.published_totals else SUM_REFERENCE
+        if year is not None:
+            text = " ".join(filter(None, [text, self.estimate_note(year)]))
         if county is not None and year is not None:
             text = " ".join(filter(None, [text, self.hidden_note(year, county)]))
         return text
+
+    def estimate_note(self, year: int) -> str:
+        """One sentence naming the industries whose reference is estimated in ``year``."""
+        estimated = self.estimated_reference(year)
+        if not estimated:
+            return ""
+        return (f"For {'; '.join(estimated.values())} har SSB skjult tallene i flere fylker i {year}, så summen av "
+                "fylkene er for lav; landstallet er der anslått som «Hele landet» ganger den andelen fylkene "
+                "har av næringen de andre årene.")
 
     @_memo
     def hidden(self, year: int, county: str, level: str = "main") -> dict[str, str]:

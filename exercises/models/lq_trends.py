@@ -55,17 +55,6 @@ def band_text() -> str:
     return f"fra under {number(LEAVE, 1)} til minst {number(ENTER, 1)}"
 
 
-def reference_shortfall(dataset: Dataset) -> pd.DataFrame:
-    """Industry × year: how much lower than usual the national reference is
-    (:func:`exercises.analysis.trends.reference_shortfall`); all 0 where the
-    source has no published national figures to compare with."""
-    references = {y: dataset.reference(y)[0] for y in dataset.years}
-    nationals = {y: dataset.national(y) for y in dataset.years}
-    if any(v is None for v in [*references.values(), *nationals.values()]):
-        return pd.DataFrame(0.0, index=list(dataset.industries()), columns=dataset.years)
-    return trends.reference_shortfall(pd.DataFrame(references), pd.DataFrame(nationals))
-
-
 @dataclass(frozen=True)
 class Panel:
     """What every county's series is cut from: all regions' LQ and
@@ -85,7 +74,7 @@ def panel(dataset: Dataset) -> Panel:
     if known is not None and known[0] is dataset:
         return known[1]
     made = Panel({y: dataset.location_quotients(y) for y in dataset.years},
-                 {y: dataset.matrix(y) for y in dataset.years}, reference_shortfall(dataset))
+                 {y: dataset.matrix(y) for y in dataset.years}, dataset.reference_shortfall)
     if len(_PANELS) >= 4:
         _PANELS.clear()
     _PANELS[id(dataset)] = (dataset, made)
@@ -108,14 +97,14 @@ class StrengthsOverTime:
         self.employment = pd.DataFrame({y: figures.employment[y].loc[self.county] for y in self.years}
                                        ).reindex(self.names.index)
         self.shortfall = figures.shortfall.reindex(index=self.names.index, columns=self.years)
-        self.short = self.shortfall >= trends.SHORT  # the reference lacks hidden cells: a gap
+        self.short = self.shortfall >= trends.SHORT  # the reference is estimated (Dataset.reference): a gap
         # said under every table of this county's LQs (the last year's hidden cells; made once)
         self.note = dataset.reference_note(self.years[-1], self.county)
 
     @property
     def comparable(self) -> pd.DataFrame:
         """The LQs that can be compared over time: without the years whose
-        national reference lacks hidden cells (:attr:`short`)."""
+        national reference is estimated, because SSB hid the industry in large counties (:attr:`short`)."""
         return self.lq.where(~self.short)
 
     @property
@@ -219,10 +208,11 @@ class StrengthsOverTime:
                              "både første og siste år er med.")
         short = [(i, y) for i in self.names.index for y in self.years if self.short.loc[i, y]]
         if short:
-            cells = "; ".join(f"{self.names[i]} {y} (landstallet mangler {percent(self.shortfall.loc[i, y], 0)})"
+            cells = "; ".join(f"{self.names[i]} {y} (summen av fylkene mangler {percent(self.shortfall.loc[i, y], 0)})"
                               for i, y in short)
             lines.append(f"Ikke sammenlignbare år: {cells}. SSB har skjult næringen i fylker med mange sysselsatte "
-                         "det året, så landstallet er for lavt og LQ for høy i alle fylkene. Året er regnet som et hull.")
+                         "det året, så landstallet er anslått (se under tabellen). Året er regnet som et hull når "
+                         "kurset ser etter nye og tapte spesialiseringer.")
         if self.hidden:
             gaps = "; ".join(f"{self.names[i]} {spans(self.hidden_years(i))}" for i in self.hidden)
             lines.append(f"Hull i rekkene ({self.dataset.missing_label}): {gaps}. Et hull er ikke 0, og en "

@@ -63,8 +63,8 @@ def gaps_table(comparison: PeerComparison, peer: str) -> str:
         notes.append(f"Ikke med fordi tallet for {county} er {comparison.dataset.missing_label}: {', '.join(unknown)}.")
     short = [comparison.names[i] for i in comparison.short.index if i in gaps.index]
     if short:
-        notes.append(f"For {', '.join(short)} mangler landstallet i {year} fylker der SSB har skjult næringen, så LQ "
-                     "er for høy i alle fylkene.")
+        notes.append(f"For {', '.join(short)} har SSB skjult næringen i store fylker i {year}, så landstallet er "
+                     "anslått, og LQ er usikker.")
     caption = (f"Næringer {name} er spesialisert i (LQ minst 1), men ikke {county} (LQ under 1), {year}, sortert etter "
                f"beslektet tetthet: hvor mange av næringens naboer {county} er spesialisert i (0–1; nærhet fra "
                f"alle årene {comparison.dataset.years[0]}–{comparison.dataset.years[-1]}). «Mulighet nær styrkene»: "
@@ -178,8 +178,8 @@ def trend_table(trend: StrengthsOverTime, by: str = "last", specialised_only: bo
                f"Figuren i hver rad viser rekken på logaritmisk skala (skravert bånd: LQ {number(LEAVE, 1)}–"
                f"{number(ENTER, 1)}; stiplet linje: LQ = 1). «Inn og ut»: ▲ ny spesialisering det året (LQ "
                f"{band_text()}), ▼ ikke lenger spesialisert (tilbake). "
-               + (f"{NOT_COMPARABLE} og åpen prikk: ikke sammenlignbart år, fordi landstallet mangler fylker der SSB "
-                  "har skjult næringen, så LQ er for høy; året er regnet som et hull. " if trend.short.any().any() else "")
+               + (f"{NOT_COMPARABLE} og åpen prikk: ikke sammenlignbart år, fordi SSB har skjult næringen i store "
+                  "fylker, så landstallet er anslått; året er regnet som et hull. " if trend.short.any().any() else "")
                + trend.note)
     return display.table_frame(caption, head, "".join(rows), display.source_line(trend.dataset.provenance, years[-1]))
 

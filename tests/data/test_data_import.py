@@ -183,3 +183,22 @@ def test_teaching_data_is_hand_checkable(fjordland):
     main = fjordland.matrix(2023, "main")
     assert (main.sum(axis=1) == E.sum(axis=1)).all()  # groups hold exactly their industries
     assert fjordland.national(2023) is None
+
+
+def test_where_ssb_hides_an_industry_in_large_counties_the_reference_is_estimated(real, mirror):
+    """2019: transport and post are hidden in Nordland, Akershus and Telemark, so the counties' sum is a
+    fifth short of «Hele landet» (elsewhere within 1 %); every county's LQ would be a fifth too high."""
+    raw = pd.read_csv(mirror / data_import.MIRROR_FILE, dtype={"region_code": str})
+    name = "Transport utenom utenriks sjøfart"
+    counties = raw[(raw.region_code != "0") & (raw.naering == name)].groupby("year")[EMPLOYMENT].sum()
+    nation = raw[(raw.region_code == "0") & (raw.naering == name)].set_index("year")[EMPLOYMENT]
+    usual = (counties / nation).loc[2008:2018].median()
+    assert counties[2019] / nation[2019] < 0.8 * usual
+    reference, total = real.reference(2019, "main")
+    assert reference["transport"] == pytest.approx(nation[2019] * usual)
+    assert set(real.estimated_reference(2019)) == {"transport", "post"} and set(real.estimated_reference(2018)) == {"ind_tekstil"}
+    oslo = real.matrix(2019, "main").loc["03", "transport"] / real.region_totals(2019)["03"]
+    assert real.location_quotients(2019, "main").loc["03", "transport"] == pytest.approx(oslo / (nation[2019] * usual / total))
+    assert round(real.location_quotients(2019, "main").loc["03", "transport"], 2) == 0.81  # 1,06 on the short sum
+    assert "landstallet er der anslått som «Hele landet» ganger den andelen" in real.reference_note(2019)
+    assert real.estimated_reference(2017) == {} and "anslått" not in real.reference_note(2017)

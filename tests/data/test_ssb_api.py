@@ -83,9 +83,9 @@ def test_api_import_gives_the_same_canonical_form_as_the_mirror(tables_2024, kla
     pd.testing.assert_frame_equal(imported.frame[~differs(imported.frame)].reset_index(drop=True),
                                   real.frame[~differs(real.frame)].reset_index(drop=True), check_exact=False, rtol=1e-9)
     E = imported.matrix(2019, "main")
-    reference, total = imported.reference(2019, "main")
-    pd.testing.assert_series_equal(reference, E.sum(axis=0), check_names=False)
-    assert total == pytest.approx(imported.region_totals(2019).sum())
+    published, _ = imported._published_reference  # before the estimate for industries SSB hid in large counties
+    pd.testing.assert_series_equal(published[2019].reindex(E.columns), E.sum(axis=0), check_names=False)
+    assert imported.reference(2019)[1] == pytest.approx(imported.region_totals(2019).sum())
     p = imported.provenance
     assert (p.table, p.version, p.years) == ("11713", "2025-11-20", (2008, 2019))
     assert p.retrieved.startswith(time.strftime("%Y-%m-"))
