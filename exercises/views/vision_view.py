@@ -20,11 +20,20 @@ class VisionView(ExerciseView):
         goals = saved["goals"] + [("", "")] * MAX_GOALS
         self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], width="30rem")
                       for n in range(MAX_GOALS)]
-        self.years = [text_input("Innen år", "2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
+        self.years = [text_input("Innen år", "år, f.eks. 2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
         self.lay_out(self.statement, *self.parts.values(), heading(f"Mål (1–{MAX_GOALS})"),
                      *(row(g, y) for g, y in zip(self.goals, self.years)))
+
+    def reload(self) -> None:
+        saved = self.exercise.saved(self.workbook)
+        self.statement.value = saved["statement"]
+        for key, field in self.parts.items():
+            field.value = saved[key]
+        goals = saved["goals"] + [("", "")] * len(self.goals)
+        for (goal, year), (text, when) in zip(zip(self.goals, self.years), goals):
+            goal.value, year.value = text, when
 
     def answer(self):
         return (self.statement.value, *(p.value for p in self.parts.values()),
