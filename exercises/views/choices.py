@@ -24,7 +24,7 @@ class ChoiceList(w.VBox):
 
     def __init__(self, options=(), value=(), description: str = ""):
         self.description = description
-        self.title = w.HTML(f'<p class="kurs-valg-tittel"><strong>{escape(description)}</strong></p>')
+        self.heading = w.HTML(f'<p class="kurs-valg-tittel"><strong>{escape(description)}</strong></p>')
         self.summary = w.HTML()
         self.summary.add_class("kurs-svar")
         self.boxes = w.VBox(layout=w.Layout(width="100%"))
@@ -32,11 +32,11 @@ class ChoiceList(w.VBox):
         self._saved: tuple = ()
         self._options: list[tuple[str, str]] = []
         self._setting = False
-        super().__init__([self.title, self.summary, self.boxes], layout=w.Layout(width="min(100%, 40rem)"))
+        super().__init__([self.heading, self.summary, self.boxes], layout=w.Layout(width="min(100%, 40rem)"))
         self.add_class("kurs-avkrysning")
         self.observe(self._value_set, names="value")
         self.options = options
-        self.value = tuple(v for v in value if v in self.keys)
+        self.value = tuple(v for v in value if v in self.choice_keys)
         self.remember()
 
     @property
@@ -52,14 +52,14 @@ class ChoiceList(w.VBox):
             box.observe(self._ticked, names="value")
             boxes.append(box)
         self.boxes.children = boxes
-        kept = tuple(v for v in self.value if v in self.keys)
+        kept = tuple(v for v in self.value if v in self.choice_keys)
         if kept != self.value:
             self.value = kept
         else:
             self._show()
 
     @property
-    def keys(self) -> list[str]:
+    def choice_keys(self) -> list[str]:
         return [key for _, key in self._options]
 
     def remember(self) -> None:

@@ -131,7 +131,8 @@ def dropdown(options, value, description: str, blank: bool = False, width: str |
         pairs.insert(0, BLANK)
     keys = [key for _, key in pairs]
     return w.Dropdown(options=pairs, value=value if value in keys else keys[0], description=description,
-                      style=NARROW if width else LABEL_STYLE, layout=w.Layout(width=width) if width else WIDE)
+                      style=NARROW if width else LABEL_STYLE,
+                      layout=w.Layout(min_width=width, width="auto") if width else WIDE)  # never cuts a choice
 
 
 def text_input(description: str, placeholder: str = "", value: str = "", lines: int = 1,

@@ -50,8 +50,8 @@ class PrioritiesView(ExerciseView):
                 zip(self.titles, self.links, self.reasons, self.drivers, self.scores)):
             p = saved[n] if n < len(saved) else None
             title.value, reason.value = (p.title, p.reason) if p else ("", "")
-            links.value = tuple(i for i in (p.links if p else ()) if i in links.keys)
-            drivers.value = tuple(d for d in (p.drivers if p else ()) if d in drivers.keys)
+            links.value = tuple(i for i in (p.links if p else ()) if i in links.choice_keys)
+            drivers.value = tuple(d for d in (p.drivers if p else ()) if d in drivers.choice_keys)
             for key, slider in scores.items():
                 slider.value = p.scores[key] if p else 3
 

@@ -18,7 +18,8 @@ class VisionView(ExerciseView):
                                               f"(høyst {MAX_PART} tegn)", saved[key], lines=2)
                       for key, (label, what, example) in PARTS.items()}
         goals = saved["goals"] + [("", "")] * MAX_GOALS
-        self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], width="30rem")
+        self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], lines=2,
+                                 width="30rem")  # two lines: a long goal wraps instead of being cut off
                       for n in range(MAX_GOALS)]
         self.years = [text_input("Innen år", "år, f.eks. 2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
         self.button = save_button()

@@ -163,3 +163,8 @@ def test_a_hostile_upload_is_refused_naming_the_section_and_an_upload_can_be_und
     assert "hentet tilbake" in view.transfer.restore_feedback.value
     assert Workbook(wb.path).county == "18"
     assert Workbook(wb.path).value("prioriteringer") == {"priorities": [{"title": "Havbruk", "key": "havbruk"}]}
+
+
+def test_admonitions_have_norwegian_titles_in_the_live_course():
+    html = markdown.render("```{note}\nHei\n```\n\n```{tip}\nHallo\n```\n")
+    assert "Merknad" in html and "Tips" in html and ">Note<" not in html and ">Tip<" not in html

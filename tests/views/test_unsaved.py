@@ -93,7 +93,17 @@ def test_priorities_use_check_boxes_and_name_what_is_chosen(workbook):
     links = view.links[0]
     assert links.value and all(isinstance(b.value, bool) for b in links.boxes.children)
     chosen = links.value
-    other = next(b for b, key in zip(links.boxes.children, links.keys) if key not in chosen)
+    other = next(b for b, key in zip(links.boxes.children, links.choice_keys) if key not in chosen)
     other.value = True  # one more click keeps the earlier choices
     assert set(chosen) < set(links.value)
     assert "Valgt (" in links.summary.value
+
+
+def test_a_list_of_check_boxes_can_be_sent_to_the_browser():
+    import json
+
+    from exercises.views.choices import ChoiceList
+    choices = ChoiceList([("Bergverksdrift", "bergverk"), ("Havbruk", "havbruk")], ("havbruk",), "Styrker")
+    for widget in (choices, *choices.children, *choices.boxes.children):
+        json.dumps(widget.get_state(), default=str)
+    assert choices.value == ("havbruk",) and choices.boxes.children[1].value is True
