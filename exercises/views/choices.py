@@ -12,15 +12,14 @@ from __future__ import annotations
 from html import escape
 
 import ipywidgets as w
-import traitlets
 
 
-class ChoiceList(w.VBox):
-    """``options``: (label, key) pairs; ``value``: the keys ticked, in the
-    order of the options. Observe ``value`` as for a SelectMultiple."""
+class ChoiceList(w.VBox, w.ValueWidget):
+    """``options``: (label, key) pairs; ``value``: the keys ticked (a tuple),
+    in the order of the options. Observe ``value`` as for a SelectMultiple
+    (ValueWidget's ``value`` is not sent to the browser: the boxes are)."""
 
     is_field = True  # one field for exercises.views.stale.inputs
-    value = traitlets.Tuple()
 
     def __init__(self, options=(), value=(), description: str = ""):
         self.description = description
@@ -32,7 +31,8 @@ class ChoiceList(w.VBox):
         self._saved: tuple = ()
         self._options: list[tuple[str, str]] = []
         self._setting = False
-        super().__init__([self.heading, self.summary, self.boxes], layout=w.Layout(width="min(100%, 40rem)"))
+        super().__init__([self.heading, self.summary, self.boxes], layout=w.Layout(width="min(100%, 40rem)"),
+                         value=())
         self.add_class("kurs-avkrysning")
         self.observe(self._value_set, names="value")
         self.options = options
