@@ -21,7 +21,7 @@ class VisionView(ExerciseView):
         self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], lines=2,
                                  width="30rem")  # two lines: a long goal wraps instead of being cut off
                       for n in range(MAX_GOALS)]
-        self.years = [text_input("Innen år", "år, f.eks. 2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
+        self.years = [text_input("Innen år", "f.eks. 2030", goals[n][1], width="12rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
         self.lay_out(self.statement, *self.parts.values(), heading(f"Mål (1–{MAX_GOALS})"),
