@@ -8,7 +8,8 @@
     python kurs.py bygg    build the website
     python kurs.py test    create the environment, import data and run every test
                            (--nyeste: in .venv-nyeste with the newest release of every package)
-    python kurs.py data    import the real data only (from the mirror folder in SSB_SPEIL)
+    python kurs.py data    import the real data from the mirror folder in SSB_SPEIL; without it,
+                           go back to the figures shipped with the course (data/snapshot)
     python kurs.py data --ssb        the newest figures from Statistics Norway's API
     python kurs.py data --fil PATH   your own data (a CSV file; see data/README.md)
     python kurs.py utkast  write the learner's draft (.md, .html, .docx); --mal FIL uses a county's
@@ -57,7 +58,8 @@ USAGE = """Bruk: python kurs.py KOMMANDO  (på Windows: py kurs.py KOMMANDO)
     bygg             bygg nettstedet
     test             lag miljøet, hent dataene og kjør alle testene
     test --nyeste    kjør testene med den nyeste utgaven av hver pakke (i .venv-nyeste)
-    data             hent bare de ekte dataene (fra SSB-speilet i SSB_SPEIL)
+    data             bruk tallene som følger med kurset igjen (eller hent dem fra
+                     SSB-speilet i SSB_SPEIL, hvis den er satt)
     data --ssb       hent de nyeste tallene fra SSBs API
     data --fil FIL   bruk dine egne data (en CSV-fil; se data/README.md)
     utkast           skriv utkastet ditt (.md, .html, .docx); --mal FIL bruker fylkets Word-mal,
@@ -65,6 +67,7 @@ USAGE = """Bruk: python kurs.py KOMMANDO  (på Windows: py kurs.py KOMMANDO)
     lås              finn versjonene av alle pakkene på nytt og skriv constraints.txt
 """
 MIRROR_ENV = "SSB_SPEIL"
+SHIPPED = "de ekte tallene som følger med kurset (SSB og Kartverket, se data/snapshot/README.md)"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 # Open the chapters (MyST Markdown) as notebooks in JupyterLab, and ask no
@@ -201,19 +204,28 @@ def data(options: list[str], required: bool) -> None:
     if not options and not mirror:
         if IN_CI:
             sys.exit(f"CI krever virkelige data: sett {MIRROR_ENV} til mappen med SSB-filene.")
-        say(f"{MIRROR_ENV} er ikke satt: kurset bruker de fiktive undervisningsdataene (se README).")
-        return
+        if not required:
+            say(f"Kurset bruker {numbers_in_use()}. Nyere tall fra SSB: python kurs.py data --ssb (krever internett).")
+            return
     kept = kept_source()
     if not options and not required and not IN_CI and kept:
         say(f"Kurset bruker {kept}. Kjør «python kurs.py data» for å bruke SSB-speilet i stedet.")
         return
-    say("Henter data" if options else f"Henter SSB-data fra {mirror}")
+    say("Henter data" if options else f"Henter SSB-data fra {mirror}" if mirror else
+        "Går tilbake til tallene som følger med kurset")
     try:
-        run(PYTHON, "-m", "exercises.data.data_import", *(options or ["--speil", mirror]))
+        run(PYTHON, "-m", "exercises.data.data_import", *(options or (["--speil", mirror] if mirror else [])))
     except subprocess.CalledProcessError:
         if required or IN_CI:
             raise
         say("Importen ble stoppet (se meldingen over). Kurset bruker dataene det hadde fra før.")
+
+
+def numbers_in_use() -> str:
+    """Which figures the chapters show, in words: a newer import in the cache, or the snapshot."""
+    cache = Path(os.environ.get("KURSDATA") or ROOT / "data" / "cache")
+    mirror_import = (cache / "ssb_11713.csv").is_file() and "tallene fra SSB-speilet (i data/cache)"
+    return kept_source() or mirror_import or SHIPPED
 
 
 def kept_source() -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from exercises.analysis import relatedness  # noqa: E402
-from exercises.data.dataset import load_real_data  # noqa: E402
+from exercises.data.dataset import Dataset, load_real_data  # noqa: E402
 from exercises.views.ranking_view import RankingView  # noqa: E402
 from exercises.workbook.store import Workbook  # noqa: E402
 
@@ -30,9 +30,10 @@ def median_ms(action, repeat: int) -> float:
 
 
 def full_relatedness(_):
-    matrices = [data.matrix(year) for year in data.years]
-    phi = relatedness.proximity(relatedness.pooled_presence(matrices))
-    relatedness.relatedness_density(relatedness.presence(matrices[-1]), phi)
+    fresh = Dataset(data.frame, data.provenance)  # nothing computed yet: a Dataset keeps what it has computed
+    presences = [fresh.presence(year) for year in fresh.years]
+    phi = relatedness.proximity(relatedness.pooled_presence(presences))
+    relatedness.relatedness_density(presences[-1], phi)
 
 
 if __name__ == "__main__":

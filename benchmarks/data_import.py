@@ -45,7 +45,8 @@ def main() -> None:
         check = median_s(lambda: data_import.check_11713(mirror / data_import.MIRROR_FILE))
         full = median_s(lambda: data_import.import_from_mirror(mirror, cache))
         tables = {"11713": table_11713(mirror, counties_2024_from=2019), "13470": table_13470(mirror, mirror.parent / "klass")}
-        with StubSSB(tables, {"maxDataCells": 20000}) as stub:
+        unlimited = {"maxCallsPerTimeWindow": 10_000, "timeWindow": 60}  # the import's own time, not SSB's 30 a minute
+        with StubSSB(tables, {"maxDataCells": 20000, **unlimited}, limit=(10_000, 60.0)) as stub:
             def api():
                 client = ssb_api.Client(stub.url, progress=None, cache_folder=cache / "http", retries=0)
                 client.session.cache.clear()

@@ -26,8 +26,9 @@ from exercises.core.errors import InputError  # noqa: E402
 from exercises.workbook.store import Conflict, Workbook  # noqa: E402
 
 
-def worker(*args, **popen) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, __file__, *map(str, args)], stdout=subprocess.PIPE,
+def worker(*args, prefix: list[str] = (), **popen) -> subprocess.Popen:
+    """This file run as a worker; ``prefix`` is a command to run it under (e.g. setpriv)."""
+    return subprocess.Popen([*prefix, sys.executable, __file__, *map(str, args)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8", **popen)
 
 

@@ -10,6 +10,11 @@ National reference: every function that compares with the nation takes
 Given a Series of published national figures by industry (SSB's «Hele
 landet», which also holds the continental shelf), s_i is computed from it.
 Missing cells (suppressed in the source) are left out of the sums.
+
+Region totals: every function that takes ``totals`` divides by them (E_r as
+published, e.g. SSB's «Totalt for næringer») instead of by Σ_i E_ri. Where the
+source hides cells, Σ_i E_ri is below the published total, and dividing by it
+would inflate every other share of that region.
 """
 
 import numpy as np
@@ -26,26 +31,32 @@ def shares(E: pd.DataFrame, totals: pd.Series | None = None) -> pd.DataFrame:
 
 
 def national_shares(E: pd.DataFrame, national: pd.Series | None = None,
-                    totals: pd.Series | None = None) -> pd.Series:
+                    totals: pd.Series | None = None, national_total: float | None = None) -> pd.Series:
     """Industry shares of the nation: s_i = E_i / E.
 
-    Reference: the sum of the regions in ``E``, or ``national`` if given.
-    With ``totals`` (each region's total), E is their sum.
+    Reference: the sum of the regions in ``E``, or ``national`` if given
+    (the nation's figures by industry, with ``national_total`` its published
+    total; without it, their sum). With ``totals`` (each region's total) and
+    no ``national``, E is the sum of ``totals``.
     """
     industry = E.sum(axis=0) if national is None else national.reindex(E.columns)
-    whole = industry.sum() if totals is None or national is not None else totals.reindex(E.index).sum()
+    if national is not None:
+        whole = industry.sum() if national_total is None else national_total
+    else:
+        whole = industry.sum() if totals is None else totals.reindex(E.index).sum()
     return industry / whole
 
 
 def location_quotient(E: pd.DataFrame, national: pd.Series | None = None,
-                      totals: pd.Series | None = None) -> pd.DataFrame:
+                      totals: pd.Series | None = None, national_total: float | None = None) -> pd.DataFrame:
     """Location quotient LQ_ri = s_ri / s_i.
 
     LQ > 1: the industry's share of the region's employment is larger than
     its share nationally. Reference as in :func:`national_shares`; region
     totals as in :func:`shares`. The course passes the sum of the main
-    groups as ``totals`` (:meth:`Dataset.location_quotients`), so that an
-    industry has the same LQ in a table of main groups and of detailed ones.
+    totals as ``totals`` (:meth:`Dataset.location_quotients`), so that an
+    industry has the same LQ in a table of main groups and of detailed ones,
+    and a hidden cell does not raise the others.
     The quotient is older than Balassa's index: it has been used in
     regional analysis since the 1940s (Crawley, Beynon & Munday 2013) and
     is set out in Isard (1960). Balassa (1965) applied the same ratio to
@@ -57,20 +68,22 @@ def location_quotient(E: pd.DataFrame, national: pd.Series | None = None,
     Balassa, B. (1965). Trade liberalisation and «revealed» comparative
     advantage. The Manchester School 33(2), 99–123.
     """
-    return shares(E, totals) / national_shares(E, national, totals)
+    return shares(E, totals) / national_shares(E, national, totals, national_total)
 
 
-def krugman_index(E: pd.DataFrame, national: pd.Series | None = None) -> pd.Series:
-    """Krugman specialisation index K_r = Σ_i |s_ri − s_i|, from 0 (same mix
-    as the nation) to 2 (no industry in common).
+def krugman_index(E: pd.DataFrame, national: pd.Series | None = None,
+                  totals: pd.Series | None = None, national_total: float | None = None) -> pd.Series:
+    """Krugman specialisation index K_r = Σ_i |s_ri − s_i|, the sum of the
+    absolute differences, from 0 (same mix as the nation) to 2 (no industry
+    in common).
 
     Krugman, P. (1991). Geography and Trade. MIT Press.
-    Reference as in :func:`national_shares`.
+    Reference and totals as in :func:`location_quotient`.
     """
-    return (shares(E) - national_shares(E, national)).abs().sum(axis=1)
+    return (shares(E, totals) - national_shares(E, national, totals, national_total)).abs().sum(axis=1)
 
 
-def herfindahl_index(E: pd.DataFrame) -> pd.Series:
+def herfindahl_index(E: pd.DataFrame, totals: pd.Series | None = None) -> pd.Series:
     """Herfindahl index H_r = Σ_i s_ri², from 1/n (employment spread evenly
     over n industries) to 1 (all in one). Needs no national reference.
 
@@ -78,10 +91,10 @@ def herfindahl_index(E: pd.DataFrame) -> pd.Series:
     Columbia University; Hirschman, A. O. (1945). National Power and the
     Structure of Foreign Trade. University of California Press.
     """
-    return (shares(E) ** 2).sum(axis=1)
+    return (shares(E, totals) ** 2).sum(axis=1)
 
 
-def entropy(E: pd.DataFrame, base: float = 2) -> pd.Series:
+def entropy(E: pd.DataFrame, base: float = 2, totals: pd.Series | None = None) -> pd.Series:
     """Shannon entropy of each region's industry mix, −Σ_i s_ri log s_ri
     (0·log 0 = 0), in bits for base 2. High: diversified; 0: one industry.
     Needs no national reference.
@@ -91,7 +104,7 @@ def entropy(E: pd.DataFrame, base: float = 2) -> pd.Series:
     Frenken, K., Van Oort, F. & Verburg, T. (2007). Related variety,
     unrelated variety and regional economic growth. Regional Studies 41(5).
     """
-    s = shares(E)
+    s = shares(E, totals)
     logs = np.log(s.where(s > 0)) / np.log(base)
     return -(s * logs).sum(axis=1)
 
@@ -154,7 +167,7 @@ def shift_share(E_start: pd.DataFrame, E_end: pd.DataFrame) -> dict[str, pd.Data
     return {"change": change, "national": national, "mix": mix, "regional": change - national - mix}
 
 
-def variety(E: pd.DataFrame, groups: pd.Series, base: float = 2) -> pd.DataFrame:
+def variety(E: pd.DataFrame, groups: pd.Series, base: float = 2, totals: pd.Series | None = None) -> pd.DataFrame:
     """Entropy decomposition into unrelated and related variety (Frenken,
     Van Oort & Verburg 2007), for each region.
 
@@ -165,11 +178,12 @@ def variety(E: pd.DataFrame, groups: pd.Series, base: float = 2) -> pd.DataFrame
         related variety    RV = Σ_g P_g H_g,  H_g = Σ_{i∈g} (p_i/P_g) log(P_g/p_i)
 
     and UV + RV equals the entropy of the fine shares (column ``total``).
+    Shares of ``totals`` if given (see :func:`shares`).
     Frenken, K., Van Oort, F. & Verburg, T. (2007). Regional Studies 41(5), 685–697.
     """
-    p = shares(E)
+    p = shares(E, totals)
     P = p.T.groupby(groups.reindex(p.columns)).sum().T
-    unrelated = entropy(P, base)
+    unrelated = entropy(P, base, totals=pd.Series(1.0, index=P.index))  # P is already a share
     within = p.T.groupby(groups.reindex(p.columns)).apply(lambda block: entropy(block.T, base)).T
     related = (P * within.reindex(columns=P.columns)).sum(axis=1)
-    return pd.DataFrame({"total": entropy(E, base), "unrelated": unrelated, "related": related})
+    return pd.DataFrame({"total": entropy(E, base, totals), "unrelated": unrelated, "related": related})

@@ -13,14 +13,15 @@ import pandas as pd
 from exercises.analysis.indicators import location_quotient
 
 
-def presence(E: pd.DataFrame, threshold: float = 1.0) -> pd.DataFrame:
-    """M_ri = 1 if LQ_ri ≥ threshold, else 0 (missing cells count as 0)."""
-    return (location_quotient(E) >= threshold).astype(int)
+def presence(E: pd.DataFrame, threshold: float = 1.0, totals: pd.Series | None = None) -> pd.DataFrame:
+    """M_ri = 1 if LQ_ri ≥ threshold, else 0 (missing cells count as 0);
+    LQ with region ``totals`` as in :func:`location_quotient`."""
+    return (location_quotient(E, totals=totals) >= threshold).astype(int)
 
 
-def pooled_presence(matrices: list[pd.DataFrame], threshold: float = 1.0) -> pd.DataFrame:
-    """Presence for several years stacked: one row per region-year."""
-    return pd.concat([presence(E, threshold) for E in matrices], ignore_index=True)
+def pooled_presence(presences: list[pd.DataFrame]) -> pd.DataFrame:
+    """Presence matrices (:func:`presence`) of several years stacked: one row per region-year."""
+    return pd.concat(presences, ignore_index=True)
 
 
 def cooccurrence(M: pd.DataFrame) -> pd.DataFrame:

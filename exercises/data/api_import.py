@@ -2,10 +2,13 @@
 
 11713 ends in the same canonical form and file as the mirror import (so every
 chapter runs on either); 13470 in ``ssb_13470.csv`` (see ``municipal.py``).
-Both tables are fetched and checked before either file is replaced.
+Each table is fetched and checked whole before its file is replaced, and the
+two land independently: a failed 13470 keeps a good new 11713, and the
+result says what was not updated.
 """
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -15,12 +18,15 @@ from exercises.data import data_import
 from exercises.data import import_check as check
 from exercises.data.counties import COUNTIES_2024, OLD_TO_2024, old_parts
 from exercises.data.dataset import NATION, REAL_DATA_FILE, DataMissing
-from exercises.data.klass import Klass, klass_from_api, load_klass
-from exercises.data.municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SSB_13470
+from exercises.data.import_check import BadData
+from exercises.data.klass import Klass, klass_folder, klass_from_api, load_klass, shipped_klass
+from exercises.data.municipal import MUNICIPAL_COLUMNS, MUNICIPAL_FILE, SN2007_17, SSB_13470
 from exercises.data.provenance import SSB_11713, Provenance
 from exercises.data.ssb_api import (
+    ApiUnavailable,
     Client,
     changed,
+    codelists_of,
     dimensions,
     find_contents,
     find_dimension,
@@ -124,23 +130,47 @@ def _structure_note(structure: dict[int, str]) -> str:
             "regnet om fra fylkene før 2020, og det er omtrentlig, fordi noen kommuner har byttet fylke.")
 
 
-def fetch_13470(client: Client, klass: Klass) -> tuple[pd.DataFrame, Provenance, str]:
-    """Employed persons by municipality of work, industry and year; each
-    municipality placed in its county of 2024. Returns the table, its
-    provenance and a Norwegian line on what could not be placed."""
+def industry_groups(client: Client, meta: dict, table: str, industry: str) -> tuple[str, dict]:
+    """The codelist of ``industry`` that gives SSB's 17 groups of SN2007
+    (``agg_NACE2007arb11`` today), and the metadata with it applied. Table
+    13470's own values are the 5-digit industries: asking for all of them
+    exceeds SSB's cell limit, and they are not the groups the course shows."""
+    lists = codelists_of(meta, industry)
+    lists.sort(key=lambda c: ("arb11" not in c["id"].casefold(), c.get("type") != "Aggregation"))
+    for codelist in lists:
+        applied = client.metadata(table, {industry: codelist["id"]})
+        codes = set(dimensions(applied)[industry].codes)
+        if codes <= set(SN2007_17) and len(codes) >= len(SN2007_17) - 1:
+            return codelist["id"], applied
+    offered = ", ".join(c["id"] for c in lists) or "ingen"
+    raise changed(table, f"Fant ingen kodeliste med SSBs 17 næringsgrupper for {industry} (tabellen tilbyr: {offered}).")
+
+
+def fetch_13470(client: Client, klass: Klass | None = None, progress=print) -> tuple[pd.DataFrame, Provenance, str]:
+    """Employed persons by municipality of work, industry (the 17 groups)
+    and year; each municipality placed in its county of 2024 with KLASS
+    (``klass``, or the lists :func:`_klass` finds from the first data year).
+    Returns the table, its provenance and a Norwegian line on what could not
+    be placed."""
     table = "13470"
     meta = client.metadata(table)
     time_dim, metric, region = _roles(meta, table)
     industry = find_dimension(meta, table, "nace", "næring", exclude={time_dim, metric, region})
+    codelist, grouped = industry_groups(client, meta, table, industry)
     employment = find_contents(meta, table, ["sysselsatte"])
-    dims = dimensions(meta)
+    dims = dimensions(grouped)
     municipal = {c: plain_code(c) for c in dims[region].codes if len(plain_code(c)) == 4 and plain_code(c).isdigit()}
     if not municipal:
         raise changed(table, "Tabellen har ingen kommuner.")
-    selection = {region: dims[region].codes, industry: dims[industry].codes, metric: [employment],
-                 time_dim: years_of(meta, table)}
-    docs = client.data(table, selection, split_on=time_dim, everything=frozenset({region, industry}))
+    years = years_of(meta, table)
+    klass = klass or _klass(client, progress, _year(years[0]))
+    selection = {region: dims[region].codes, industry: dims[industry].codes, metric: [employment], time_dim: years}
+    docs = client.data(table, selection, split_on=[time_dim, region], everything=frozenset({region, industry}),
+                       codelists={industry: codelist})
     cells = pd.concat([to_frame(doc) for doc in docs])
+    unknown = sorted(set(cells[industry]) - set(SN2007_17))
+    if unknown:
+        raise changed(table, f"SSB svarte med næringskoder utenfor de 17 gruppene: {', '.join(unknown[:8])}.")
     cells = cells[(cells[metric] == employment) & cells[region].isin(municipal)]
     cells = cells.assign(label=cells[region].map(dims[region].labels), **{region: cells[region].map(municipal)})
     # a municipality code without any number in a year did not exist that year
@@ -170,25 +200,60 @@ def fetch_13470(client: Client, klass: Klass) -> tuple[pd.DataFrame, Provenance,
     return frame[MUNICIPAL_COLUMNS].reset_index(drop=True), provenance, report
 
 
-def _klass(client: Client, progress) -> Klass:
-    """The mirror's KLASS files if there are any (offline, the same every
-    time), else KLASS online."""
+def _klass(client: Client, progress, first_year: int) -> Klass:
+    """The mirror's KLASS files if SSB_SPEIL names a mirror (offline, the
+    same every time); else KLASS online, from the first data year; else, if
+    KLASS cannot be reached, the lists shipped with the course."""
+    if klass_folder() is not None:
+        try:
+            return load_klass()
+        except DataMissing:
+            pass
+    progress("Henter kommunelisten fra SSBs klassifikasjonsdatabase (KLASS) …")
     try:
-        return load_klass()
-    except DataMissing:
-        progress("Henter kommunelisten fra SSBs klassifikasjonsdatabase (KLASS) …")
-        return klass_from_api(client.get, dt.date.today().isoformat())
+        return klass_from_api(client.get, dt.date.today().isoformat(), first_year)
+    except (ApiUnavailable, DataMissing) as error:
+        try:
+            shipped = shipped_klass()
+        except DataMissing:
+            raise error from None
+        progress("KLASS svarte ikke; bruker kommunelisten som følger med kurset (per 1. januar 2026).")
+        return shipped
+
+
+@dataclass
+class ApiImport:
+    """What :func:`import_from_api` did: the files written, and for each
+    table that was not updated, why (Norwegian)."""
+    written: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+
+    def summary(self) -> str:
+        done = {"11713": "Fylkestallene (tabell 11713)", "13470": "Kommunetallene (tabell 13470)"}
+        lines = [f"{done[t]} er oppdatert." for t in done if t not in self.failed and self.written]
+        lines += [f"{done[t]} ble ikke oppdatert; tallene fra før er beholdt. {why}" for t, why in self.failed.items()]
+        return "\n".join(lines)
 
 
 def import_from_api(cache: Path | None = None, client: Client | None = None, klass: Klass | None = None,
-                    progress=print) -> list[Path]:
-    """Fetch both tables, check them, and only then replace the cache files."""
+                    progress=print) -> ApiImport:
+    """Fetch each table, check it, and replace its cache files only when it
+    is whole; a table that fails leaves its files as they were. Raises the
+    error if neither table could be updated."""
     folder = Path(cache or paths.cache_dir())
     client = client or Client(progress=progress, cache_folder=folder)
-    klass = klass or _klass(client, progress)
-    regional, regional_source = fetch_11713(client)
-    municipal, municipal_source, report = fetch_13470(client, klass)
-    if report:
-        progress(report)
-    return [data_import.write_table(regional, regional_source, folder, REAL_DATA_FILE),
-            data_import.write_table(municipal, municipal_source, folder, MUNICIPAL_FILE)]
+    result, errors = ApiImport(), []
+    for table, fetch, name in (("11713", lambda: fetch_11713(client), REAL_DATA_FILE),
+                               ("13470", lambda: fetch_13470(client, klass, progress)[:2], MUNICIPAL_FILE)):
+        try:
+            frame, provenance = fetch()
+        except (ApiUnavailable, BadData, DataMissing) as error:
+            result.failed[table] = str(error)
+            errors.append(error)
+            continue
+        result.written.append(data_import.write_table(frame, provenance, folder, name))
+    if not result.written:
+        raise errors[0]
+    for line in result.summary().splitlines():
+        progress(line)
+    return result

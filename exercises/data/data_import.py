@@ -20,7 +20,8 @@ from exercises.core import paths
 from exercises.core.atomic import remove_temporary, write_all_atomic, write_atomic
 from exercises.data import import_check as check
 from exercises.data.counties import COUNTIES_2024, OLD_TO_2024, county_name, old_parts
-from exercises.data.dataset import COLUMNS, MAP_FILE, NATION, REAL_DATA_FILE, DataMissing, read_canonical
+from exercises.data.dataset import COLUMNS, COUNTIES_SUM, MAP_FILE, NATION, REAL_DATA_FILE, TOTAL_LEVEL, DataMissing, read_canonical
+from exercises.data.dataset import TOTAL as DATA_TOTAL
 from exercises.data.import_check import BadData, Problem
 from exercises.data.provenance import SSB_11713, Provenance
 
@@ -139,12 +140,16 @@ def industry_metadata() -> pd.DataFrame:
 def tidy_11713(raw: pd.DataFrame) -> pd.DataFrame:
     """Raw mirror table -> canonical form with the 15 counties of 2024.
 
-    Aggregates (all industries, mainland Norway, general government) are
-    dropped. An old county that did not exist in a year (empty total) is left
+    The published total for all industries is kept as industry ``TOTAL``
+    (level -1), the divisor of every share; the other aggregates (mainland
+    Norway, general government) are dropped. Region ``COUNTIES_SUM`` sums the
+    published cells of the counties as the source gives them: the national
+    reference. An old county that did not exist in a year (empty total) is left
     out of that year's sum; a suppressed cell in a county that did exist makes
     the 2024 county's cell missing, so no sum is silently too low.
     """
-    meta = industry_metadata()
+    meta = pd.concat([industry_metadata(), pd.DataFrame(
+        [{"industry": DATA_TOTAL, "industry_name": TOTAL, "level": str(TOTAL_LEVEL), "parent": ""}])])
     raw = raw.assign(region_code=raw.region_code.astype(str).str.zfill(2).replace({"00": NATION}))
     total = raw[(raw.naering == "Totalt for næringer") & raw.sysselsatte_1000_personer.notna()]
     existed = set(zip(total.region_code, total.year))
@@ -154,6 +159,9 @@ def tidy_11713(raw: pd.DataFrame) -> pd.DataFrame:
 
     nation = rows[rows.region_code == NATION].assign(region=NATION, region_name="Hele landet")
     counties = rows[rows.region_code != NATION].assign(region=lambda d: d.region_code.map(OLD_TO_2024))
+    measures = list(SOURCE_MEASURES.values())
+    reference = (counties.groupby(["industry", "year"])[measures].sum(min_count=1).reset_index()
+                 .assign(region=COUNTIES_SUM, region_name="Summen av fylkene").merge(meta, on="industry"))
     keys = ["region", "industry", "year"]
     summed = counties.groupby(keys)[list(SOURCE_MEASURES.values())].sum(min_count=1)
     complete = counties.groupby(keys)[list(SOURCE_MEASURES.values())].count()
@@ -161,7 +169,7 @@ def tidy_11713(raw: pd.DataFrame) -> pd.DataFrame:
     summed = summed.where(complete.eq(parts, axis=0)).reset_index()
     summed["region_name"] = summed.region.map(COUNTIES_2024)
     summed = summed.merge(meta, on="industry")
-    tidy = pd.concat([nation[COLUMNS], summed[COLUMNS]], ignore_index=True)
+    tidy = pd.concat([nation[COLUMNS], reference[COLUMNS], summed[COLUMNS]], ignore_index=True)
     tidy["level"] = tidy.level.astype(int)
     tidy["year"] = tidy.year.astype(int)
     return tidy.sort_values(["region", "year", "industry"]).reset_index(drop=True)
@@ -230,8 +238,7 @@ def import_13470_from_mirror(mirror: Path, cache: Path | None = None, klass=None
     frame = frame.sort_values(["county", "municipality", "industry", "year"])[MUNICIPAL_COLUMNS]
     retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
     note = (f"{SSB_13470['note']} Speilet har bare kommunene i "
-            f"{', '.join(sorted({COUNTIES_2024.get(c, c) for c in frame.county.dropna()}))}: "
-            "LQ og beslektethet er regnet mot disse kommunene, ikke hele landet.")
+            f"{', '.join(sorted({COUNTIES_2024.get(c, c) for c in frame.county.dropna()}))}.")
     provenance = Provenance(years=(int(frame.year.min()), int(frame.year.max())), retrieved=retrieved,
                             **{**SSB_13470, "note": note})
     return write_table(frame.reset_index(drop=True), provenance, Path(cache or paths.cache_dir()), MUNICIPAL_FILE)
@@ -282,7 +289,10 @@ def import_map(mirror: Path, cache: Path | None = None) -> Path:
     folder = Path(cache or paths.cache_dir())
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / MAP_FILE
-    write_atomic(target, json.dumps({"credit": MAP_CREDIT, "counties": counties}, ensure_ascii=False).encode("utf-8"))
+    retrieved = dt.date.fromtimestamp(source.stat().st_mtime).isoformat()
+    content = {"credit": MAP_CREDIT, "source": "Kartverket", "title": "Administrative enheter: fylker 2024",
+               "licence": "CC BY 4.0", "retrieved": retrieved, "counties": counties}
+    write_atomic(target, json.dumps(content, ensure_ascii=False).encode("utf-8"))
     return target
 
 
@@ -299,9 +309,13 @@ def main(argv=None) -> int:
     if args.fil:
         return _from_file(Path(args.fil))
     if not args.speil:
-        print(f"Ingen speilmappe oppgitt. Sett {paths.MIRROR_ENV} til mappen med SSB-filene, "
-              "eller bruk --speil MAPPE.", file=sys.stderr)
-        return 2
+        moved = _refused_or(lambda: use_shipped(paths.cache_dir()))
+        if moved is None:
+            return 1
+        print(f"Kurset bruker nå tallene som følger med kurset ({paths.snapshot_dir()}). "
+              + (f"Tallene som lå i mellomlageret, er flyttet til {moved}." if moved.name else "")
+              + f" Vil du lese SSB-speilet i stedet, sett {paths.MIRROR_ENV} til mappen med SSB-filene.")
+        return 0
     target = _refused_or(lambda: import_from_mirror(Path(args.speil)))
     if target is None:
         return 1
@@ -321,6 +335,23 @@ def main(argv=None) -> int:
         print(f"Fylkesgrensene kunne ikke leses ({type(error).__name__}). "
               "Kurset viser da søylediagram i stedet for kart.")
     return 0
+
+
+def use_shipped(cache: Path) -> Path:
+    """Go back to the snapshot shipped with the course: the imported figures
+    in the cache are moved aside into a dated folder (never deleted), so the
+    chapters read the snapshot. Returns that folder (Path("") if none moved)."""
+    from exercises.data.municipal import MUNICIPAL_FILE
+
+    names = {REAL_DATA_FILE, MUNICIPAL_FILE, MAP_FILE}
+    files = sorted({f for n in names for f in (cache / n, (cache / n).with_suffix(".json")) if f.is_file()})
+    if not files:
+        return Path("")
+    aside = cache / f"tidligere-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
+    aside.mkdir()
+    for f in files:
+        f.rename(aside / f.name)
+    return aside
 
 
 def _refused_or(action):
@@ -343,10 +374,10 @@ def _from_api() -> int:
     from exercises.data.api_import import import_from_api
 
     print("Henter tabell 11713 og 13470 fra SSBs API (PxWebApi v2) …", flush=True)
-    targets = _refused_or(lambda: import_from_api(progress=lambda text: print(f"  {text}", flush=True)))
-    for target in targets or []:
+    result = _refused_or(lambda: import_from_api(progress=lambda text: print(f"  {text}", flush=True)))
+    for target in result.written if result else []:
         print(f"Lagret i {target}.")
-    return 0 if targets else 1
+    return 0 if result and not result.failed else 1
 
 
 def _from_file(path: Path) -> int:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exercises.core import paths
-from exercises.data.dataset import DataMissing, load_real_data
+from exercises.data.dataset import SSB, DataMissing, load_real_data
 from exercises.data.import_check import BadData
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -19,15 +19,43 @@ class Outcome:
     message: str
 
 
+RELOAD = "Last siden på nytt (F5) for å se dem i kapitlene."
+
+
 def current_source(cache: Path | None = None) -> str:
-    """One sentence on the numbers the chapters use now."""
+    """One sentence on the numbers the chapters use now: which, from where,
+    which years, when retrieved (the source line of every table)."""
     try:
         data = load_real_data(cache)
     except DataMissing:
         return "Kurset bruker nå de fiktive undervisningsdataene (Fjordland), fordi ingen virkelige tall er hentet."
     except (OSError, ValueError):
         return "Dataene i mellomlageret kan ikke leses. Hent dem på nytt med en av knappene under."
-    return f"Kurset bruker nå: {data.provenance.caption()}"
+    p = data.provenance
+    what = ("tallene som følger med kurset" if data.shipped else
+            "nyere tall fra SSBs API" if p.version else
+            "tallene fra SSB-speilet" if p.source == SSB else "egne data")
+    return f"Kurset bruker nå {what}. {p.caption()}"
+
+
+def shipped_in_use(cache: Path | None = None) -> bool:
+    """Whether the chapters show the snapshot that comes with the course."""
+    try:
+        return load_real_data(cache).shipped
+    except (DataMissing, OSError, ValueError):
+        return False
+
+
+def use_shipped_numbers(cache: Path | None = None) -> Outcome:
+    """Back to the figures that come with the course; the imported ones are moved aside, not deleted."""
+    from exercises.data.data_import import cannot_write, use_shipped
+
+    try:
+        moved = use_shipped(Path(cache or paths.cache_dir()))
+    except OSError as error:
+        return Outcome(False, cannot_write(error))
+    kept = f" Tallene du hadde hentet, ligger i {moved}." if moved.name else ""
+    return Outcome(True, f"Kurset bruker igjen tallene som følger med kurset.{kept} {RELOAD}")
 
 
 def fetch_from_ssb(cache: Path | None = None, progress=None, **kwargs) -> Outcome:
@@ -37,15 +65,16 @@ def fetch_from_ssb(cache: Path | None = None, progress=None, **kwargs) -> Outcom
     from exercises.data.ssb_api import ApiUnavailable
 
     try:
-        import_from_api(cache, progress=progress or (lambda text: None), **kwargs)
+        result = import_from_api(cache, progress=progress or (lambda text: None), **kwargs)
     except (ApiUnavailable, BadData, DataMissing) as error:
         return Outcome(False, str(error))
     except OSError as error:
         return Outcome(False, cannot_write(error))
     except Exception as error:  # never a traceback for the learner
         return Outcome(False, unexpected(error))
-    return Outcome(True, "De nyeste tallene fra SSB er hentet. Kjør kapitlene på nytt (Run → Run All Cells) "
-                         "for å se dem.")
+    if result.failed:
+        return Outcome(False, f"{result.summary()} {RELOAD if result.written else ''}".strip())
+    return Outcome(True, f"{result.summary()} {RELOAD}")
 
 
 def load_own_file(name: str, content: bytes, cache: Path | None = None) -> Outcome:
@@ -69,5 +98,5 @@ def load_own_file(name: str, content: bytes, cache: Path | None = None) -> Outco
         return Outcome(False, cannot_write(error))
     except Exception as error:
         return Outcome(False, unexpected(error))
-    return Outcome(True, f"Dataene fra {safe} er lastet inn. Kjør kapitlene på nytt (Run → Run All Cells) for å "
-                         "bruke dem. Vil du tilbake til SSBs tall, hent dem med knappen over.")
+    return Outcome(True, f"Dataene fra {safe} er lastet inn. {RELOAD} Vil du tilbake til SSBs tall, bruk knappen "
+                         "«Bruk tallene som følger med kurset».")

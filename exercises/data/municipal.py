@@ -15,9 +15,8 @@ import pandas as pd
 
 from exercises.analysis import indicators as ind
 from exercises.analysis import relatedness as rel
-from exercises.core import paths
 from exercises.data.counties import COUNTIES_2024
-from exercises.data.dataset import DataMissing
+from exercises.data.dataset import DataMissing, real_data_folder
 from exercises.data.provenance import Provenance, ssb_table
 
 MUNICIPAL_FILE = "ssb_13470.csv"
@@ -42,10 +41,11 @@ SSB_13470 = ssb_table(
 
 
 def load_municipal_data(folder=None) -> tuple[pd.DataFrame, Provenance]:
-    """The imported table 13470; DataMissing if it has not been imported."""
-    folder = Path(folder or paths.cache_dir())
-    csv, meta = folder / MUNICIPAL_FILE, folder / MUNICIPAL_FILE.replace(".csv", ".json")
-    if not (csv.exists() and meta.exists()):
+    """Table 13470: a newer import in the cache, else the snapshot shipped
+    with the course; DataMissing if neither has it."""
+    found = real_data_folder(MUNICIPAL_FILE, folder)
+    csv, meta = (found or Path(".")) / MUNICIPAL_FILE, (found or Path(".")) / MUNICIPAL_FILE.replace(".csv", ".json")
+    if found is None:
         raise DataMissing("Kommunetallene (SSB-tabell 13470) er ikke hentet. Kjør «python kurs.py data --ssb» "
                           "med internett.")
     frame = pd.read_csv(csv, dtype={"municipality": str, "municipality_2024": str, "county": str, "industry": str},
@@ -71,15 +71,30 @@ def matrix(frame: pd.DataFrame, year: int) -> pd.DataFrame:
                             min_count=1)
 
 
+def lq_reference(frame: pd.DataFrame, county: str) -> tuple[list[str], str]:
+    """The municipalities a municipal LQ is measured against, and a sentence
+    saying which: the whole country when the data hold every county's
+    municipalities, else the county itself (the sum of its municipalities),
+    never whichever municipalities happen to be in the data."""
+    counties = set(frame.county.dropna())
+    if set(COUNTIES_2024) <= counties:
+        return sorted(frame.municipality_2024.unique()), "LQ er regnet mot hele landet (alle kommunene i tabell 13470)."
+    members = sorted(frame.loc[frame.county == county, "municipality_2024"].unique())
+    name = COUNTIES_2024.get(county, county)
+    return members, (f"LQ er regnet mot {name} (summen av fylkets {len(members)} kommuner), ikke mot hele landet, "
+                     "fordi dataene ikke har kommunene i alle fylkene. Hent alle kommunene i «Velkommen».")
+
+
 def overview(frame: pd.DataFrame, county: str, industry: str, year: int | None = None,
              since: int | None = None) -> pd.DataFrame:
     """The county's municipalities: employment in all industries and in
-    ``industry``, its LQ against all municipalities in the data, and the change
-    in employment since ``since`` (first year), all in the 2024 structure."""
+    ``industry``, its LQ against :func:`lq_reference`, and the change in
+    employment since ``since`` (first year), all in the 2024 structure."""
     year = year or int(frame.year.max())
     since = since or int(frame.year.min())
     now, then = matrix(frame, year), matrix(frame, since)
-    lq = ind.location_quotient(now)
+    reference, _ = lq_reference(frame, county)
+    lq = ind.location_quotient(now, national=now.reindex(reference).sum(axis=0))
     names = frame.drop_duplicates("municipality_2024").set_index("municipality_2024").municipality_2024_name
     members = sorted(frame.loc[frame.county == county, "municipality_2024"].unique())
     members = [m for m in members if m in now.index]

@@ -22,7 +22,8 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
-WORKSHOP_ENV = "KURS_VERKSTED"
+from exercises.core.paths import WORKSHOP_ENV
+
 KEY_PARAMETER = "deltaker"
 KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 

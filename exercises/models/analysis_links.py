@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from exercises.core.parsing import listing
 from exercises.data.counties import COUNTIES_2024
+from exercises.data.dataset import COUNTIES_REFERENCE, SUM_REFERENCE
 from exercises.data.provenance import FJORDLAND, SSB_11713, Provenance
 from exercises.workbook import readers
 from exercises.workbook.readers import Choice
@@ -65,6 +66,12 @@ def analysis_links(workbook: Workbook) -> Analysis:
         if found.county is None and source.county:
             found.county, found.year = source.county, source.year
     return found
+
+
+def reference_note(entry: dict) -> str:
+    """The national reference of the figures behind a saved analysis section."""
+    county = entry.get("county")
+    return SUM_REFERENCE if county and str(county) not in COUNTIES_2024 else COUNTIES_REFERENCE
 
 
 def data_source(entry: dict) -> str:

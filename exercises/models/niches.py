@@ -21,14 +21,12 @@ def relatedness_table(dataset: Dataset, county: str, year: int) -> tuple[pd.Data
     """Proximity and cosine similarity between industries (pooled over every
     year in the data) and, for one county, each industry's LQ, relatedness
     density and quadrant."""
-    pooled = relatedness.pooled_presence([dataset.matrix(y) for y in dataset.years])
-    phi = relatedness.proximity(pooled)
-    E = dataset.matrix(year)
-    density = relatedness.relatedness_density(relatedness.presence(E), phi).loc[county]
+    phi = dataset.proximity
+    density = relatedness.relatedness_density(dataset.presence(year), phi).loc[county]
     lq = dataset.location_quotients(year).loc[county]
     table = pd.DataFrame({"name": pd.Series(dataset.industries()), "lq": lq, "density": density})
     table["quadrant"] = relatedness.quadrant(table.lq, table.density)
-    return phi, relatedness.cosine_similarity(pooled), table
+    return phi, relatedness.cosine_similarity(dataset.pooled_presence), table
 
 
 class NicheExercise(PickExercise):

@@ -131,20 +131,20 @@ QUESTIONS = [
          "b": "Andelen i tjenester til olje og gass er over sju ganger andelen i fylkene samlet",
          "c": "Olje- og gassnæringene sysselsetter flest, fordi LQ er høyest der"},
         "b",
-        "LQ 7,56 betyr at andelen i Rogaland (7,6 %) er 7,56 ganger andelen i fylkene samlet. LQ viser hvor "
+        "LQ 7,64 betyr at andelen i Rogaland (7,6 %) er 7,64 ganger andelen i fylkene samlet. LQ viser hvor "
         "spesialisert fylket er i en næring, ikke hvor stor næringen er (SSB, tabell 11713; egne beregninger).",
-        {"a": "Helse og omsorg er den største av de tre, med 49 500 sysselsatte og 18,6 % av de sysselsatte i "
+        {"a": "Helse og omsorg er den største av de tre, med 49 500 sysselsatte og 18,5 % av de sysselsatte i "
               "fylket. LQ under 1 betyr bare at andelen er litt mindre enn i fylkene samlet, ikke at næringen "
               "betyr lite.",
          "c": "Les kolonnen med sysselsatte: de to olje- og gassnæringene har til sammen 29 800, helse og "
               "omsorg 49 500. En høy LQ sier at andelen er stor sammenlignet med andre fylker, ikke at næringen "
               "er stor."},
         table=(("Næring", "Sysselsatte (tusen)", "Andel i fylket", "LQ"),
-               ("Tjenester tilknyttet utvinning av råolje og naturgass", "20,2", "7,6 %", "7,56"),
-               ("Utvinning av råolje og naturgass", "9,6", "3,6 %", "6,20"),
-               ("Helse- og omsorgstjenester", "49,5", "18,6 %", "0,87")),
-        source="Kilde: Statistisk sentralbyrå (SSB), tabell 11713, 2019, lisens CC BY 4.0. LQ er regnet mot "
-               "summen av fylkene (egne beregninger)."),
+               ("Tjenester tilknyttet utvinning av råolje og naturgass", "20,2", "7,6 %", "7,64"),
+               ("Utvinning av råolje og naturgass", "9,6", "3,6 %", "6,32"),
+               ("Helse- og omsorgstjenester", "49,5", "18,5 %", "0,88")),
+        source="Kilde: Statistisk sentralbyrå (SSB), tabell 11713, 2019, lisens CC BY 4.0. Andelene er regnet av "
+               "fylkets publiserte total, LQ mot summen av fylkene (egne beregninger)."),
 ]
 BY_KEY = {q.key: q for q in QUESTIONS}
 

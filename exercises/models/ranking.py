@@ -77,8 +77,7 @@ def criteria_table(dataset: Dataset, county: str, start: int, end: int) -> pd.Da
     """The data criteria for every industry in one county (pure)."""
     E0, E1 = dataset.matrix(start), dataset.matrix(end)
     VA = dataset.matrix(end, measure="value_added")
-    phi = relatedness.proximity(relatedness.pooled_presence([dataset.matrix(y) for y in dataset.years]))
-    density = relatedness.relatedness_density(relatedness.presence(E1), phi)
+    density = relatedness.relatedness_density(dataset.presence(end), dataset.proximity)
     return pd.DataFrame({
         "name": pd.Series(dataset.industries()),
         "masse": E1.loc[county],

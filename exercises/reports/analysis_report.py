@@ -11,9 +11,6 @@ from exercises.models.niches import NicheExercise
 from exercises.models.ranking import BY_KEY, RankingExercise, RankingState
 from exercises.reports import charts, display
 
-REFERENCE = "Landet = summen av regionene."
-
-
 def groups(dataset: Dataset) -> pd.Series:
     """Broad group of each detailed industry: its main group."""
     meta = dataset.frame.drop_duplicates("industry").set_index("industry")
@@ -21,12 +18,12 @@ def groups(dataset: Dataset) -> pd.Series:
 
 
 def variety_table(dataset: Dataset, year: int) -> str:
-    E = dataset.matrix(year)
-    v = indicators.variety(E, groups(dataset)).sort_values("related", ascending=False)
+    v = dataset.variety(year, groups(dataset)).sort_values("related", ascending=False)
     v.index = pd.Index([dataset.regions[r] for r in v.index], name="Region")
     v.columns = ["Entropi i alt (bit)", "Ubeslektet mangfold", "Beslektet mangfold"]
     caption = (f"Mangfold i næringslivet, {year}: entropien delt i ubeslektet mangfold (mellom hovedgrupper) "
-               f"og beslektet mangfold (innenfor hovedgruppene). De to delene summerer seg til entropien.")
+               f"og beslektet mangfold (innenfor hovedgruppene). De to delene summerer seg til entropien. "
+               f"{dataset.reference_note()} {dataset.hidden_notes(year)}").strip()
     return display.table(v, caption, dataset.provenance, year, formats={c: lambda x: number(x, 2) for c in v.columns})
 
 
@@ -37,7 +34,7 @@ def neighbours_table(exercise: NicheExercise, industry: str) -> str:
     shown.index = pd.Index(n["name"], name="Næring")
     caption = (f"Næringene nærmest «{exercise.names[industry]}», målt ved hvor ofte de samme fylkene er "
                f"spesialisert i begge (alle år 2008–{exercise.year} samlet). LQ og tetthet for "
-               f"{exercise.county_name} {exercise.year}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
+               f"{exercise.county_name} {exercise.year}. {exercise.dataset.reference_note(exercise.year, exercise.county)}")
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"Nærhet (φ)": two, "Cosinus": two, "LQ i fylket": two, "Relatert tetthet": two})
@@ -53,7 +50,8 @@ def quadrant_figure(exercise: NicheExercise) -> str:
            + "; ".join(f"{k}: {v}" for k, v in counts.items())
            + f". Mulighetene nærmest styrkene: {near}.")
     title = f"Styrker og muligheter, {exercise.county_name} {exercise.year}"
-    return charts.quadrant_chart(t, title, exercise.dataset.provenance, exercise.year, alt)
+    return charts.quadrant_chart(t, title, exercise.dataset.provenance, exercise.year, alt,
+                                 note=exercise.dataset.reference_note(exercise.year, exercise.county))
 
 
 def proximity_heatmap(exercise: NicheExercise, strengths: int = 6, chances: int = 6) -> str:
@@ -78,7 +76,8 @@ def quadrant_table(exercise: NicheExercise, quadrant: str) -> str:
     t = exercise.table[exercise.table.quadrant == quadrant].sort_values("density", ascending=False)
     shown = pd.DataFrame({"LQ": t.lq, "Relatert tetthet": t.density})
     shown.index = pd.Index(t["name"], name="Næring")
-    caption = f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. {REFERENCE} {exercise.dataset.TOTALS_NOTE}"
+    caption = (f"«{quadrant}» i {exercise.county_name} {exercise.year}, sortert etter tetthet. "
+               f"{exercise.dataset.reference_note(exercise.year, exercise.county)}")
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.year,
                          formats={"LQ": two, "Relatert tetthet": two})
@@ -95,7 +94,11 @@ def profile_vs_nation(dataset: Dataset, county: str, year: int, top: int = 12) -
            f"med landets andel ved siden av. Størst er {biggest} med {number(frame.iloc[0, 0], 1)} prosent "
            f"mot {number(frame.iloc[0, 1], 1)} prosent i landet.")
     return charts.paired_bars(frame, (name, "Landet"), f"Næringsstruktur, {name} og landet, {year}",
-                              "Andel av sysselsatte (prosent)", dataset.provenance, year, alt)
+                              "Andel av sysselsatte (prosent)", dataset.provenance, year, alt,
+                              note=dataset.reference_note(year, county))
+
+
+SHIFT_SHARE_NOTE = "Landet = summen av regionene; næringer der et tall er {missing} det ene året, er utelatt."
 
 
 def shift_share_parts(dataset: Dataset, county: str, start: int, end: int) -> pd.DataFrame:
@@ -111,7 +114,7 @@ def shift_share_table(dataset: Dataset, county: str, start: int, end: int) -> st
     frame.columns = ["Endring i alt", "Nasjonal vekst", "Næringsstruktur", "Regional forskyvning"]
     frame.index.name = "Næring"
     caption = (f"Skift-andel for {dataset.regions[county]} {start}–{end}, sysselsatte i tusen. "
-               f"De tre delene summerer seg til endringen. {REFERENCE}")
+               f"De tre delene summerer seg til endringen. {SHIFT_SHARE_NOTE.format(missing=dataset.missing_label)}")
     return display.table(frame, caption, dataset.provenance, end,
                          formats={c: lambda x: number(x, 2) for c in frame.columns})
 
@@ -127,7 +130,8 @@ def shift_share_figure(dataset: Dataset, county: str, start: int, end: int, top:
            f"oppover: {best} ({number(frame.regional.max(), 1)} tusen). Sum for disse næringene: "
            f"{number(total.change, 1)} tusen.")
     title = f"Hva forklarer endringen? {name} {start}–{end}"
-    return charts.shift_share_chart(frame, title, dataset.provenance, end, alt)
+    return charts.shift_share_chart(frame, title, dataset.provenance, end, alt, note=SHIFT_SHARE_NOTE.format(
+        missing=dataset.missing_label))
 
 
 MAP_INDICATORS = {
@@ -141,15 +145,14 @@ MAP_INDICATORS = {
 
 def indicator_by_region(dataset: Dataset, indicator: str, year: int, industry: str | None = None,
                         start: int | None = None) -> pd.Series:
-    E = dataset.matrix(year)
     if indicator == "krugman":
-        return indicators.krugman_index(E)
+        return dataset.specialisation(year).krugman
     if indicator in ("related", "unrelated"):
-        return indicators.variety(E, groups(dataset))[indicator]
+        return dataset.variety(year, groups(dataset))[indicator]
     if indicator == "lq":
         return dataset.location_quotients(year)[industry]
     if indicator == "growth":
-        return indicators.growth(dataset.matrix(start or dataset.years[0]), E)[industry]
+        return indicators.growth(dataset.matrix(start or dataset.years[0]), dataset.matrix(year))[industry]
     raise ValueError(f"unknown indicator {indicator!r}")
 
 
@@ -165,14 +168,18 @@ def map_figure(dataset: Dataset, indicator: str, year: int, industry: str | None
     known = values.dropna().sort_values(ascending=False)
     names = dataset.regions
     ranking = ", ".join(f"{names[r]} {number(v, 2)}" for r, v in known.items())
+    hidden = [names[r] for r in values.index[values.isna()]]
+    note = "" if indicator == "growth" else dataset.reference_note()
+    if hidden:
+        note = f"{note} Ingen verdi ({dataset.missing_label}): {', '.join(hidden)}.".strip()
     shapes = None if dataset.fictional else load_map()
     if shapes and set(values.index) <= set(shapes["counties"]):
         alt = f"Kart over fylkene farget etter {label.lower()}, {period}. Fra høyest til lavest: {ranking}."
         return charts.choropleth(values, shapes["counties"], f"{label}, {period}", label,
-                                 dataset.provenance, year, alt, shapes["credit"])
+                                 dataset.provenance, year, alt, shapes["credit"], note)
     series = values.rename(index=names)
     alt = f"Liggende stolpediagram: {label.lower()} per region, {period}. Fra høyest til lavest: {ranking}."
-    return charts.value_bars(series, f"{label}, {period}", label, dataset.provenance, year, alt)
+    return charts.value_bars(series, f"{label}, {period}", label, dataset.provenance, year, alt, note)
 
 
 def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: RankingState, top: int | None = 15) -> str:
@@ -193,11 +200,12 @@ def ranking_table(exercise: RankingExercise, ranked: pd.DataFrame, state: Rankin
     shown.index = pd.Index(shown_rows["name"], name="Næring")
     weights = ", ".join(f"{BY_KEY[k].label.lower()} {number(w, 0)}" for k, w in state.weights.items() if w)
     caption = (f"Rangering av næringene i {exercise.county_name} {exercise.end} (vekst {exercise.start}–{exercise.end}). "
-               f"Vekter: {weights}. {REFERENCE} {exercise.dataset.TOTALS_NOTE}")
+               f"Vekter: {weights}. {exercise.dataset.reference_note(exercise.end, exercise.county)}")
     two = lambda x: number(x, 2)  # noqa: E731
     return display.table(shown, caption, exercise.dataset.provenance, exercise.end, formats={
         "Plass": lambda x: number(x, 0), "Poeng (0–1)": two, "Sysselsatte (1000)": lambda x: number(x, 1),
-        "LQ": two, "Vekst": percent, "Produktivitet": two, "Relatert tetthet": two})
+        "LQ": two, "Vekst": percent, "Produktivitet": two, "Relatert tetthet": two},
+        hidden=shown.index[raw.masse.isna().values], missing=exercise.dataset.missing_label)
 
 
 def _remark(row) -> str:

@@ -37,9 +37,10 @@ def _finish(fig, ax, title: str, alt: str, provenance: Provenance, year: int, *,
         plt.close(fig)
 
 
-def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str) -> str:
+def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str, note: str = "") -> str:
     """Horizontal bars of location quotients (a Series named by industry),
-    with a labelled reference line at LQ = 1 and the value on each bar."""
+    with a labelled reference line at LQ = 1 and the value on each bar.
+    Every chart says ``note`` (e.g. the national reference) after its source."""
     lq = lq.dropna().sort_values()
     fig, ax = plt.subplots(figsize=(8, 0.3 * len(lq) + 1.2))
     ax.barh(list(lq.index), lq.values, color=BAR)
@@ -49,7 +50,7 @@ def lq_bar_chart(lq, title: str, provenance: Provenance, year: int, alt: str) ->
     ax.set_xlabel("Lokaliseringskvotient (LQ)")
     ax.tick_params(axis="y", labelsize=9)
     ax.set_xlim(0, max(lq.max() * 1.15, 1.3))
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 # Okabe–Ito colours (safe for colour blindness); shapes and labels carry the
@@ -63,7 +64,8 @@ QUADRANT_STYLE = {
 }
 
 
-def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: str, label: int = 6) -> str:
+def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: str, label: int = 6,
+                   note: str = "") -> str:
     """LQ (log scale) against relatedness density, one marker shape per
     quadrant; the industries of highest LQ and the closest opportunities
     are named."""
@@ -88,11 +90,11 @@ def quadrant_chart(table, title: str, provenance: Provenance, year: int, alt: st
     ax.set_xlabel("Spesialisering: LQ (logaritmisk skala, stiplet linje = 1)")
     ax.set_ylabel("Relatert tetthet (prikket linje = fylkets median)")
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provenance: Provenance,
-                year: int, alt: str) -> str:
+                year: int, alt: str, note: str = "") -> str:
     """Two horizontal bars per row (e.g. county share and national share);
     the second is hatched so the pair reads without colour."""
     frame = frame.iloc[::-1]
@@ -104,10 +106,10 @@ def paired_bars(frame, labels: tuple[str, str], title: str, xlabel: str, provena
     ax.set_yticks(list(y), [_short(n, 45) for n in frame.index], fontsize=9)
     ax.set_xlabel(xlabel)
     ax.legend(fontsize=9, frameon=False, loc="lower right")
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
-def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt: str) -> str:
+def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt: str, note: str = "") -> str:
     """Stacked bars of the three shift-share parts per industry, with the
     total change marked by a black diamond."""
     parts = parts.iloc[::-1]
@@ -128,11 +130,11 @@ def shift_share_chart(parts, title: str, provenance: Provenance, year: int, alt:
     ax.set_yticks(y, [_short(n, 45) for n in parts.index], fontsize=9)
     ax.set_xlabel("Endring i sysselsatte (1000 personer)")
     ax.legend(fontsize=8, frameon=False, loc="upper center", bbox_to_anchor=(0.4, -0.08), ncol=4)
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 def choropleth(values, shapes: dict, title: str, legend: str, provenance: Provenance, year: int,
-               alt: str, map_credit: str) -> str:
+               alt: str, map_credit: str, note: str = "") -> str:
     """Counties coloured by a value (light = low, dark = high), each
     labelled with its value, so the map can be read without colour."""
     from matplotlib import cm, colors
@@ -156,21 +158,22 @@ def choropleth(values, shapes: dict, title: str, legend: str, provenance: Proven
     bar = fig.colorbar(cm.ScalarMappable(norm=scale, cmap=palette), ax=ax, shrink=0.5)
     bar.set_label(legend)
     bar.ax.yaxis.set_major_formatter(lambda v, _: number(v, 2))
-    return _finish(fig, ax, title, alt, provenance, year, frame=False, format="png", extra_credit=map_credit)
+    return _finish(fig, ax, title, alt, provenance, year, frame=False, format="png",
+                   extra_credit=" ".join(filter(None, [note, map_credit])))
 
 
 def _short(name: str, width: int = 32) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
-def value_bars(values, title: str, xlabel: str, provenance: Provenance, year: int, alt: str) -> str:
+def value_bars(values, title: str, xlabel: str, provenance: Provenance, year: int, alt: str, note: str = "") -> str:
     """One bar per region, sorted, with the value written on each bar."""
     values = values.dropna().sort_values()
     fig, ax = plt.subplots(figsize=(7, 0.35 * len(values) + 1.2))
     ax.barh(list(values.index), values.values, color=BAR)
     _label_bars(ax, values.values)
     ax.set_xlabel(xlabel)
-    return _finish(fig, ax, title, alt, provenance, year)
+    return _finish(fig, ax, title, alt, provenance, year, extra_credit=note)
 
 
 def heatmap(matrix, title: str, provenance: Provenance, year: int, alt: str) -> str:

@@ -19,16 +19,23 @@ def source_line(provenance: Provenance, year: int | None = None) -> str:
 
 
 def table(frame: pd.DataFrame, caption: str, provenance: Provenance, year: int | None = None,
-          formats: dict | None = None) -> str:
+          formats: dict | None = None, hidden=(), missing: str = "skjult av SSB") -> str:
     """An accessible HTML table: caption, header cells, and the source under it.
 
-    ``formats`` maps a column to a function that turns a value into text."""
-    formats = formats or {}
+    ``formats`` maps a column to a function that turns a value into text. In
+    the rows labelled in ``hidden`` (cells the source hides), a missing
+    number reads ``missing``, e.g. «skjult av SSB»; elsewhere «–»."""
+    formats, hidden = formats or {}, set(hidden)
     head = "".join(f'<th scope="col">{escape(str(c))}</th>' for c in frame.columns)
     body = []
+
+    def cell(value, column, label) -> str:
+        if label in hidden and isinstance(value, float) and pd.isna(value):
+            return f'<td class="mangler">{escape(missing)}</td>'
+        return f"<td>{escape(formats.get(column, _plain)(value))}</td>"
+
     for label, row in frame.iterrows():
-        cells = "".join(
-            f"<td>{escape(formats.get(c, _plain)(row[c]))}</td>" for c in frame.columns)
+        cells = "".join(cell(row[c], c, label) for c in frame.columns)
         body.append(f'<tr><th scope="row">{escape(str(label))}</th>{cells}</tr>')
     index_name = escape(str(frame.index.name or ""))
     return table_frame(caption, f'<tr><th scope="col">{index_name}</th>{head}</tr>', "".join(body),
@@ -82,9 +89,9 @@ def banner(dataset: Dataset) -> str:
     if dataset.fallback:
         return (
             '<div class="kurs-banner advarsel" role="note"><strong>Du ser fiktive undervisningsdata.</strong> '
-            "De virkelige tallene fra SSB er ikke hentet inn ennå, så fylkene er erstattet av "
-            "det oppdiktede landet Fjordland. Kjør <code>python kurs.py data</code> (se README) "
-            "og kjør kapitlet på nytt for å se ditt eget fylke.</div>"
+            "De ekte tallene fra SSB som følger med kurset (mappen <code>data/snapshot</code>), mangler, så "
+            "fylkene er erstattet av det oppdiktede landet Fjordland. Hent kurset på nytt, eller kjør "
+            "<code>python kurs.py data</code> (se README), og last siden på nytt for å se ditt eget fylke.</div>"
         )
     if dataset.fictional:
         return ('<div class="kurs-banner" role="note"><strong>Fiktive undervisningsdata.</strong> '

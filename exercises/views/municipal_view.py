@@ -9,7 +9,7 @@ import ipywidgets as w
 from exercises.core.numbers import number, percent
 from exercises.data.counties import COUNTIES_2024
 from exercises.data.dataset import DataMissing
-from exercises.data.municipal import UNKNOWN_INDUSTRY, load_municipal_data, overview, related_industries
+from exercises.data.municipal import UNKNOWN_INDUSTRY, load_municipal_data, lq_reference, overview, related_industries
 from exercises.reports import display
 from exercises.views.common import ExerciseView, dropdown
 
@@ -43,7 +43,8 @@ class MunicipalView(ExerciseView):
         table = overview(self.frame, self.county.value, self.industry.value, year, since)
         name = self.industry.label
         caption = (f"Kommunene i {self.county.label}, {year}: sysselsatte etter arbeidssted (uten «uoppgitt»), "
-                   f"i næringen {name}, LQ for næringen og endring i alle næringer siden {since}")
+                   f"i næringen {name}, LQ for næringen og endring i alle næringer siden {since}. "
+                   f"{lq_reference(self.frame, self.county.value)[1]}")
         html = display.table(table, caption, self.provenance, formats={
             f"Sysselsatte {year}": lambda v: number(v, 0),
             f"I næringen {year}": lambda v: number(v, 0),
@@ -56,5 +57,6 @@ class MunicipalView(ExerciseView):
                         for code, phi in related.items())
         self.output.value = (
             html + f"<p>Næringene som oftest er overrepresentert (LQ ≥ 1) i de samme kommunene som {escape(name)} "
-            f"(nærhet φ, 0–1, {year}):</p><ol>{items}</ol>" + display.source_line(self.provenance, year)
+            f"(nærhet φ, 0–1, {year}, regnet av de {self.frame.municipality_2024.nunique()} kommunene i dataene):"
+            f"</p><ol>{items}</ol>" + display.source_line(self.provenance, year)
             + f"<p>{escape(LIMITS)}</p>")

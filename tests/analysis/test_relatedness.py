@@ -43,13 +43,21 @@ def test_presence_uses_lq_of_one(fjordland):
     assert present.loc["F1", "reiseliv"] == 1  # LQ exactly 1 counts
 
 
+def test_presence_of_a_region_divides_by_its_given_total():
+    E = pd.DataFrame({"a": [10.0, 10.0], "b": [10.0, np.nan]}, index=["r", "s"])  # s hides b
+    with_totals = rl.presence(E, totals=pd.Series({"r": 20.0, "s": 40.0}))
+    assert with_totals.loc["s", "a"] == 0  # a is 25 % of s, against 30 % of all: not specialised
+    assert rl.presence(E).loc["s", "a"] == 1  # divided by what happens to be published, s looks specialised
+
+
 def test_invariants_on_real_data(real):
-    Ms = rl.pooled_presence([real.matrix(y) for y in real.years])
+    Ms = real.pooled_presence
     assert len(Ms) == 15 * 12
+    assert Ms.iloc[-15:].reset_index(drop=True).equals(real.presence(2019).reset_index(drop=True))
     for measure in (rl.proximity(Ms), rl.cosine_similarity(Ms)):
         assert np.allclose(measure, measure.T)
         assert ((measure.values >= 0) & (measure.values <= 1)).all()
-    density = rl.relatedness_density(rl.presence(real.matrix(2019)), rl.proximity(Ms))
+    density = rl.relatedness_density(real.presence(2019), real.proximity)
     values = density.to_numpy()
     assert np.nanmin(values) >= 0 and np.nanmax(values) <= 1
     assert density.shape == (15, 35)

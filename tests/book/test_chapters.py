@@ -72,9 +72,26 @@ def test_region_chapter_shows_sources_and_labels_fiction(site):
 
 
 @pytest.mark.slow
+def test_a_fresh_clone_shows_nordland_on_the_real_figures_it_ships(tmp_path, monkeypatch):
+    """No mirror, nothing imported, no network: the first data chapter runs on
+    the snapshot in data/snapshot, with Nordland's true LQ."""
+    monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path / "tom-cache"))
+    monkeypatch.delenv(paths.MIRROR_ENV, raising=False)
+    monkeypatch.delenv("CI", raising=False)
+    notebook = execute(ROOT / "book" / "region-og-spesialisering.md")
+    assert not [o for o in outputs(notebook) if o["output_type"] == "error"]
+    shown = html(notebook) + json.dumps(notebook["metadata"].get("widgets", {}), ensure_ascii=False)
+    assert "Du ser fiktive undervisningsdata" not in shown
+    assert "Kapitlet viser <strong>Nordland</strong>" in shown
+    assert "Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in shown and "4,99" in shown
+    assert "Landet = summen av fylkene (uten sokkelen)" in shown and "skjult av SSB" in shown
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["region-og-spesialisering", "beslektet-mangfold", "analysere"])
-def test_without_real_data_chapters_run_on_teaching_data_and_say_so(name, tmp_path, monkeypatch):
+def test_without_any_real_data_chapters_run_on_teaching_data_and_say_so(name, tmp_path, monkeypatch):
     monkeypatch.setenv(paths.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(paths.SNAPSHOT_ENV, str(tmp_path / "ingen"))  # the snapshot shipped with the course removed
     monkeypatch.delenv("CI", raising=False)
     notebook = execute(ROOT / "book" / f"{name}.md")
     assert not [o for o in outputs(notebook) if o["output_type"] == "error"]

@@ -166,7 +166,7 @@ def test_a_good_import_replaces_the_cache_and_cleans_up(mirror, good_cache):
     result = run_import(mirror, good_cache)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert not list(good_cache.glob("*.tmp"))
-    assert len(load_real_data(good_cache).frame) == 16 * 37 * 12
+    assert len(load_real_data(good_cache).frame) == 17 * 38 * 12
 
 
 def test_messages_name_each_problem_and_stay_short(lines, tmp_path):

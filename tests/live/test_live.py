@@ -118,6 +118,13 @@ def test_chapter_is_live_without_code(chapters_seen, slug):
     assert found["wide"]["problems"] == []  # at 1280 px too: borders, placeholders, sliders, nothing cut off
 
 
+def test_velkommen_says_which_figures_the_chapters_use(chapters_seen):
+    text = chapters_seen["velkommen"]["text"]
+    assert "Kurset bruker nå tallene fra SSB-speilet. Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in text
+    assert "2008–2019" in text and "Hentet " in text
+    assert "Hent de nyeste tallene fra SSB" in text and "Bruk tallene som følger med kurset" in text
+
+
 def reflows(measured: dict[str, dict]) -> None:
     """The same reflow check as the website's (tests/book/test_reflow.py), on the
     live pages: nothing off-screen, too small, overlapping or cut off, and no

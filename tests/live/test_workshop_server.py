@@ -122,6 +122,7 @@ def save_ranking(page, workshop, key, presses: int) -> None:
         for _ in range((presses + index) % 4):
             page.keyboard.press("ArrowRight")
     page.get_by_label("Styrker").select_option(index=[presses])
+    wait_until_ready(page)  # the table has taken the new weights, as a learner sees before saving
     page.get_by_role("button", name="Sjekk og lagre").first.click()
     page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
     saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]

@@ -64,24 +64,36 @@ def test_an_unknown_command_shows_the_norwegian_usage_and_does_nothing(tmp_path)
 
 
 def test_environment_installs_from_the_lock_once_and_again_only_when_pins_or_lock_change(course):
-    first = kurs(course, "data")
+    first = kurs(course, "utkast")
     assert first.returncode == 0, first.stderr
-    assert log(course) == [".venv -m pip install --quiet --upgrade pip",
-                           f".venv -m pip install --quiet -e .[test] -c {course / 'constraints.txt'}"]
-    assert "SSB_SPEIL er ikke satt" in first.stdout
+    assert log(course)[:2] == [".venv -m pip install --quiet --upgrade pip",
+                               f".venv -m pip install --quiet -e .[test] -c {course / 'constraints.txt'}"]
     assert (course / ".venv" / "share/jupyter/lab/settings/overrides.json").is_file()
 
-    again = kurs(course, "data")
+    again = kurs(course, "utkast")
     assert again.returncode == 0 and "Lager Python-miljøet" not in again.stdout
-    assert len(log(course)) == 2, "up to date: nothing installed"
+    assert len(log(course)) == 4, "up to date: nothing installed, only the draft written again"
 
     with (course / "constraints.txt").open("a") as f:
         f.write("example-package==1.0\n")
-    kurs(course, "data")
-    assert len(log(course)) == 4, "a new lock: installed again"
+    kurs(course, "utkast")
+    assert len(log(course)) == 7, "a new lock: installed again"
     (course / "pyproject.toml").write_text((course / "pyproject.toml").read_text().replace("pytest==", "pytest>="))
-    kurs(course, "data")
-    assert len(log(course)) == 6, "a new pin: installed again"
+    kurs(course, "utkast")
+    assert len(log(course)) == 10, "a new pin: installed again"
+
+
+def test_start_without_a_mirror_uses_the_real_figures_shipped_with_the_course(course):
+    started = kurs(course, "start", "--no-browser")
+    assert started.returncode == 0, started.stderr
+    assert "Kurset bruker de ekte tallene som følger med kurset" in started.stdout
+    assert "fiktive" not in started.stdout
+    assert log(course)[-1] == ".venv -m exercises.live.server --no-browser"  # no import: nothing to import from
+
+
+def test_data_without_a_mirror_goes_back_to_the_shipped_figures(course):
+    assert kurs(course, "data").returncode == 0
+    assert log(course)[-1] == ".venv -m exercises.data.data_import"
 
 
 def test_data_imports_from_the_mirror_named_by_ssb_speil_and_ci_requires_it(course):

@@ -109,12 +109,22 @@ def folder_for_another_user():
     shutil.rmtree(folder)
 
 
-def as_a_learner():
-    """Run the worker as an ordinary user: root may write in any folder, so a
-    read-only folder is only read-only to someone else."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
+def as_a_learner() -> dict:
+    """How to run the worker as an ordinary user would run: root may write in
+    any folder, so root runs it without its capabilities (util-linux's
+    setpriv), as the same user, so it still reaches the checkout and its
+    Python wherever they are (a 0700 home folder included); only without
+    setpriv does it fall back to the user nobody."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return {}
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        return {"prefix": [setpriv, "--inh-caps=-all", "--bounding-set=-all"]}
+
+    def nobody():
         os.setgid(65534)
-        os.setuid(65534)  # nobody
+        os.setuid(65534)
+    return {"preexec_fn": nobody}
 
 
 @pytest.mark.skipif(os.name == "nt", reason="folder permissions are POSIX here")
@@ -128,9 +138,12 @@ def test_a_read_only_folder_is_reported_and_nothing_overwritten(folder_for_anoth
     else:
         path.write_text("{ødelagt", encoding="utf-8")
     path.chmod(0o644)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # the folder and file are someone else's, as on a shared drive
+        for owned in (*folder.iterdir(), folder):  # the workbook and its lock file
+            os.chown(owned, 65534, 65534)
     before = sorted((p.name, p.read_bytes()) for p in folder.iterdir())
     folder.chmod(0o555)
-    run = worker("one", path, "tiltak", preexec_fn=as_a_learner)
+    run = worker("one", path, "tiltak", **as_a_learner())
     out, err = run.communicate(timeout=60)
     assert run.returncode == 0 and "Traceback" not in err, err
     assert "saved" not in out

@@ -5,10 +5,10 @@ import functools
 
 from exercises.core.numbers import number, percent
 from exercises.data.counties import COUNTIES_2024
-from exercises.data.dataset import Dataset, load_teaching_data
+from exercises.data.dataset import load_teaching_data
 from exercises.models import actions, monitoring, planning, self_assessment, stakeholders
 from exercises.models import ranking as ranking_criteria
-from exercises.models.analysis_links import data_source
+from exercises.models.analysis_links import data_source, reference_note
 from exercises.models.checklist import EU_CRITERIA, ROLES, Checklist
 from exercises.models.priorities import CRITERIA
 from exercises.reports.draft.blocks import Bullets, Draft, Heading, PageBreak, Paragraph, Table, clean, cleaned
@@ -198,13 +198,15 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
     draft.blocks.append(Heading("Styrker og nisjer fra analysen" + APPENDIX))
     analysis = readers.ranking(workbook)
     if analysis.rows:
-        _ranking_tables(analysis, data_source(entry(workbook, Section.ANALYSIS)), draft)
+        saved = entry(workbook, Section.ANALYSIS)
+        _ranking_tables(analysis, f"{data_source(saved)} {reference_note(saved)}", draft)
     picks = readers.picks(workbook, Section.SPECIALISATION)
     if picks.choices:
         draft.blocks.append(Table(
             f"Spesialiseringer som er valgt, {picks.year or ''}, viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
             tuple((str(n), _t(p.name), number(p.lq, 2), _t(p.reason)) for n, p in enumerate(picks.choices, start=1)),
-            f"{data_source(entry(workbook, Section.SPECIALISATION))} {TOTALS}"))
+            f"{data_source(entry(workbook, Section.SPECIALISATION))} "
+            f"{reference_note(entry(workbook, Section.SPECIALISATION))}"))
     niches = readers.picks(workbook, Section.NICHES)
     if niches.choices:
         draft.blocks.append(Table(
@@ -221,7 +223,6 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
                    f"(eller {Section.SPECIALISATION.chapter} og {Section.NICHES.chapter}).")
 
 
-TOTALS = f"LQ er regnet mot summen av fylkene. {Dataset.TOTALS_NOTE}"
 OWN_JUDGEMENT = "Kilde: egne vurderinger."
 OWN_DRAFT = "Kilde: eget utkast."
 
@@ -239,7 +240,7 @@ def _ranking_tables(analysis: Ranking, source: str, draft: Draft) -> None:
         tuple((str(r["rank"]), _t(r.get("name")) + label.get(text(r, "label"), ""), number(r.get("score"), 2),
                number(r.get("employment"), 1), number(r.get("lq"), 2), percent(r.get("growth")))
               for r in rows),
-        f"{source} {TOTALS}"))
+        source))
     used = [(ranking_criteria.BY_KEY[k], v) for k, v in analysis.weights.items()  # own judgement counts once given
             if k in ranking_criteria.BY_KEY and finite(v) and v > 0
             and (not ranking_criteria.BY_KEY[k].own_judgement or analysis.scores.get(k))]
