@@ -107,3 +107,14 @@ def test_a_list_of_check_boxes_can_be_sent_to_the_browser():
     for widget in (choices, *choices.children, *choices.boxes.children):
         json.dumps(widget.get_state(), default=str)
     assert choices.value == ("havbruk",) and choices.boxes.children[1].value is True
+
+
+def test_picks_typed_for_one_county_survive_switching_county_and_back(fjordland, workbook):
+    from exercises.views.specialisation_view import SpecialisationView
+    view = SpecialisationView(fjordland, workbook, county="F1")
+    view.picks[0].value, view.reasons[0].value = "sjomat", "Foredling av sjømat"
+    other = next(code for code in fjordland.regions if code != "F1")
+    view.county.value = other
+    assert view.reasons[0].value == "" and "Ikke lagret ennå" in view.drafts_note.value
+    view.county.value = "F1"
+    assert (view.picks[0].value, view.reasons[0].value) == ("sjomat", "Foredling av sjømat")
