@@ -149,23 +149,26 @@ class Tracking:
         self.keep_button = w.Button(description="Behold begge", icon="copy", layout=w.Layout(width="auto"))
         self.fetch_button.on_click(self._fetch)
         self.keep_button.on_click(lambda _=None: self.save_based(keep_other=True))
-        self.conflict = w.HBox([self.fetch_button, self.keep_button],
-                               layout=w.Layout(display="none", flex_flow="row wrap"))
+        # empty until a save is refused: no hidden buttons in the page's tab order
+        self.conflict = w.HBox([], layout=w.Layout(display="none", flex_flow="row wrap"))
         return self.conflict
+
+    def _show_choices(self, shown: bool) -> None:
+        if hasattr(self, "conflict"):
+            self.conflict.children = (self.fetch_button, self.keep_button) if shown else ()
+            self.conflict.layout.display = "flex" if shown else "none"
 
     def save_based(self, keep_other: bool = False) -> None:
         """Run the save handler based on the revisions this page read; a
         Conflict shows the two choices; an InputError its message; a save
         makes the form the new baseline."""
-        if hasattr(self, "conflict"):
-            self.conflict.layout.display = "none"
+        self._show_choices(False)
         try:
             with self.workbook.based_on(getattr(self, "base", None), keep_other=keep_other):
                 self._handler()
         except Conflict as error:
             self.feedback.value = display.feedback([str(error)], [])
-            if hasattr(self, "conflict"):
-                self.conflict.layout.display = "flex"
+            self._show_choices(True)
             return
         except InputError as error:
             self.feedback.value = display.feedback([str(error)], [])
@@ -175,7 +178,7 @@ class Tracking:
             self.mark_clean()
 
     def _fetch(self, _=None) -> None:
-        self.conflict.layout.display = "none"
+        self._show_choices(False)
         reload = getattr(self, "reload", None)
         if reload is None:  # no way to fill this form again: the page loads itself again
             self.feedback.value = (f'<p class="kurs-ikke-lagret"><a class="{RELOAD_PAGE}" href="#">Last inn siden '

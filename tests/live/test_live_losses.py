@@ -59,8 +59,8 @@ def live(real, real_cache, tmp_path_factory, chromium):
 def context(live, chromium):
     ctx = chromium.new_context(**VIEWS[WIDE])
     page = ctx.new_page()
-    page.goto(f"{live.base}?token={live.token}")  # logs in (cookie)
-    page.wait_for_url("**/voila/render/velkommen.ipynb")
+    page.goto(f"{live.base}?token={live.token}", timeout=120_000)  # logs in (cookie)
+    page.wait_for_url("**/voila/render/velkommen.ipynb", timeout=120_000)
     page.close()
     yield ctx
     ctx.close()
@@ -68,7 +68,7 @@ def context(live, chromium):
 
 def open_chapter(context, base: str, slug: str):
     page = context.new_page()
-    page.goto(f"{base}voila/render/{slug}.ipynb")
+    page.goto(f"{base}voila/render/{slug}.ipynb", timeout=120_000)  # the page waits for the chapter to run
     status = wait_until_ready(page)
     assert status["pending"] == 0 and status["errors"] == [], status
     return page
@@ -196,8 +196,8 @@ def test_a_stopped_server_shows_a_banner_and_a_save_says_it_did_not_reach(real, 
     ctx = chromium.new_context(**VIEWS[WIDE])
     try:
         page = ctx.new_page()
-        page.goto(f"{server.base}?token={server.token}")
-        page.wait_for_url("**/voila/render/velkommen.ipynb")
+        page.goto(f"{server.base}?token={server.token}", timeout=120_000)
+        page.wait_for_url("**/voila/render/velkommen.ipynb", timeout=120_000)
         page = open_chapter(ctx, server.base, "visjon-og-mal")
         page.get_by_label("Mål 3").fill("Doble eksporten av sjømat")
         assert page.locator("#kurs-brudd").is_hidden()

@@ -60,7 +60,7 @@ def test_two_tabs_on_visjon_og_mal_never_overwrite_in_silence(workbook):
     tab_a.button.click()
     tab_b.button.click()
     assert "Ikke lagret" in tab_b.feedback.value and "Hent det som er lagret" in tab_b.feedback.value
-    assert tab_b.conflict.layout.display == "flex"
+    assert tab_b.conflict.layout.display == "flex" and tab_b.keep_button in tab_b.conflict.children
     assert Workbook(workbook.path).value(Section.VISION)["statement"] == "Ny visjon fra fane A"
     assert UNSAVED in tab_b.widget._dom_classes
     tab_b.keep_button.click()  # keep both: B's is saved, A's kept as a backup

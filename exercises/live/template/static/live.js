@@ -77,12 +77,14 @@
   document.addEventListener('click', function (event) {
     var button = event.target.closest && event.target.closest('#rendered_cells button, #rendered_cells .jupyter-button');
     if (!button) return;
+    var upload = button.closest('.widget-upload');  // opens the file chooser; the kernel hears of it later
     var name = (button.textContent || '').trim() || 'Knappen';
     if (lost) {
       sayNextTo(button, '«' + name + '» nådde ikke fram: forbindelsen til kurset er brutt, så ingenting er lagret. ' +
         'Det du har skrevet, står fortsatt i skjemaet.');
       return;
     }
+    if (upload) return;
     var clicked = Date.now();
     setTimeout(function () {
       if (lastMessage < clicked) {
