@@ -171,8 +171,9 @@ NARROW = [view for view, options in VIEWS.items() if options["viewport"]["width"
 
 # The narrow layout gives every field the full width; on a wide screen a
 # year or a 0-3 score may have a small field on purpose, so there only the
-# slider's track is held to its minimum width.
-WIDE_LIMITS = {**LIMITS, "field": 0, "select": 0}
+# slider's track is held to its minimum width; there a drop-down must show
+# its whole choice (reflow.js), as the exercise has room to.
+WIDE_LIMITS = {**LIMITS, "field": 0, "select": 0, "wholeChoice": True}
 
 
 def measure(page, view: str = PHONE) -> dict:

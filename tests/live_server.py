@@ -50,6 +50,32 @@ SETTLED = f"""(quiet) => {{
 }}"""
 
 
+# The page around the chapter: the chapter inside <main>, where the skip link
+# lands, before «Forrige/Neste» in reading (and Tab) order; no scrolling area
+# of its own between the chapter and the page; no English from Voilà or docutils.
+PAGE = """() => {
+  const main = document.querySelector('main');
+  const cells = document.getElementById('rendered_cells');
+  const skip = document.querySelector('a.kurs-hopp');
+  const previous = document.querySelector('.kurs-forrige-neste a');
+  const scrollers = [];
+  // (up to <body>, whose overflow is the window's own scrolling)
+  for (let a = cells && cells.parentElement; a && a !== document.body; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (['auto', 'scroll', 'hidden'].includes(s.overflowY)) scrollers.push(a.id || a.className || a.tagName);
+  }
+  if (cells && ['auto', 'scroll'].includes(getComputedStyle(cells).overflowY)) scrollers.push('rendered_cells');
+  const english = ['Note', 'Tip', 'Warning', 'Running', 'Loading widget', 'Executing', 'Reading']
+    .filter((word) => new RegExp('\\b' + word + '\\b').test(document.body.innerText));
+  return {
+    inMain: !!(main && cells && main.contains(cells)),
+    skipLandsOnMain: !!(skip && main && skip.getAttribute('href') === '#' + main.id),
+    beforeNavigation: !!(main && previous && (main.compareDocumentPosition(previous) & Node.DOCUMENT_POSITION_FOLLOWING)),
+    scrollers, english,
+  };
+}"""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

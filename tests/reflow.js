@@ -1,4 +1,5 @@
-// Reflow check (WCAG 2.1, 1.4.10) of the exercises on the page as it is drawn now.
+// Reflow check (WCAG 2.1, 1.4.10) of the exercises on the page as it is drawn now,
+// with what makes a field visible (1.4.11): borders, placeholders, sliders, whole choices.
 // Called by tests/test_reflow.py as page.evaluate(thisFile, limits); usable on any
 // page with ipywidgets (the website's embedded widgets and the live course).
 // Returns what it measured and a list of problems, each in one readable line.
@@ -117,6 +118,68 @@
     }
   }
   problems.push(...overlaps);
+
+  // Fields that can be seen (1.4.11, 1.4.3): a border of at least 3:1 against
+  // what is behind the field; a placeholder that does not look like typed text;
+  // a slider whose track stands out from the panel and whose handle from the
+  // track; a drop-down that shows its whole choice; a check box label that wraps.
+  const rgba = (c) => { const m = (c || '').match(/[\d.]+/g) || [0, 0, 0, 0]; return m.length < 4 ? [...m.map(Number), 1] : m.map(Number); };
+  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                               return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const ratio = (a, b) => { const [x, y] = [lum(rgba(a)), lum(rgba(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const behind = (e) => { for (let a = e; a; a = a.parentElement) { const c = getComputedStyle(a).backgroundColor;
+                                                                     if (rgba(c)[3] > 0.5) return c; } return 'rgb(255, 255, 255)'; };
+  const fmt = (n) => n.toFixed(1).replace('.', ',');
+  const fieldsShown = unique.filter((e) => e.matches('textarea, select, input:not([type]), input[type="text"], input[type="number"]'));
+  for (const e of fieldsShown) {
+    const s = getComputedStyle(e);
+    const border = parseFloat(s.borderTopWidth) > 0 && s.borderTopStyle !== 'none' ? s.borderTopColor : null;
+    const contrast = border ? ratio(border, behind(e.parentElement)) : 1;
+    if (contrast < 3) problems.push(`${name(e)} har ingen tydelig ramme (kontrast ${fmt(contrast)}:1, minst 3:1)`);
+    if (e.placeholder && !e.value) {
+      const p = getComputedStyle(e, '::placeholder');
+      if (p.color === s.color && p.fontStyle === s.fontStyle) {
+        problems.push(`${name(e)}: plassholderen «${e.placeholder.slice(0, 30)}» ser ut som et svar (samme farge og stil som tekst)`);
+      }
+    }
+    // (on a wide screen: on a phone a native drop-down shows a long choice whole only when opened)
+    if (limits.wholeChoice && e.tagName === 'SELECT' && e.selectedIndex >= 0) {
+      // as wide as the browser draws this drop-down with only its choice in it?
+      const alone = e.cloneNode(false);
+      alone.appendChild(e.options[e.selectedIndex].cloneNode(true));
+      alone.style.cssText = 'position:absolute;visibility:hidden;width:max-content;min-width:0;max-width:none;flex:none';
+      e.parentElement.appendChild(alone);
+      const needs = alone.getBoundingClientRect().width;
+      alone.remove();
+      if (e.getBoundingClientRect().width < needs - 1) {
+        problems.push(`${name(e)} viser ikke hele valget «${e.options[e.selectedIndex].text.slice(0, 40)}» (${px(e.getBoundingClientRect().width)} av ${px(needs)})`);
+      }
+    }
+  }
+  for (const track of document.querySelectorAll('.jupyter-widgets .widget-hslider .noUi-target')) {
+    if (!shown(track)) continue;
+    const s = getComputedStyle(track), panel = behind(track.parentElement);
+    const fill = rgba(s.backgroundColor)[3] > 0.5 ? s.backgroundColor : panel;
+    const edge = parseFloat(s.borderTopWidth) > 0 ? s.borderTopColor : fill;
+    const handle = track.querySelector('.noUi-handle');
+    const label = name(track.querySelector('[role="slider"]') || track);
+    if (Math.max(ratio(fill, panel), ratio(edge, panel)) < 3) {
+      problems.push(`${label}: sporet skiller seg for lite fra bakgrunnen (${fmt(Math.max(ratio(fill, panel), ratio(edge, panel)))}:1, minst 3:1)`);
+    }
+    if (handle) {
+      const h = getComputedStyle(handle);
+      if (ratio(h.backgroundColor, fill) < 3) {
+        problems.push(`${label}: håndtaket skiller seg for lite fra sporet (${fmt(ratio(h.backgroundColor, fill))}:1, minst 3:1)`);
+      }
+    }
+  }
+  for (const label of document.querySelectorAll('.jupyter-widgets .widget-checkbox label')) {
+    if (!shown(label) || !text(label)) continue;
+    const s = getComputedStyle(label);
+    if (s.overflowX !== 'visible' && label.scrollWidth > label.clientWidth + 1) {
+      problems.push(`avkrysningsteksten «${text(label).slice(0, 50)}» er kuttet (${px(label.clientWidth)} av ${px(label.scrollWidth)} vises)`);
+    }
+  }
 
   // The page itself must not scroll sideways; name what sticks out.
   const width = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);

@@ -4,6 +4,8 @@ Run by tests/workbook/test_workbook_faults.py:
     python workbook_worker.py sections PATH NAME SECONDS   save a new section NAME-k until time is up
     python workbook_worker.py at-once PATH NAME GO_FILE     wait for GO_FILE, then save section NAME once
     python workbook_worker.py one PATH NAME [CHARS]         save section NAME once (CHARS: text length)
+    python workbook_worker.py stale PATH NAME GO_FILE       read the revisions, wait for GO_FILE, then save
+                                                            section NAME based on what was read («conflict …» if refused)
 
 Each acknowledged save prints «saved NAME-k» (flushed) only after
 ``Workbook.put`` returned, so the parent knows which saves must be on disk.
@@ -11,6 +13,7 @@ A failed save prints «error MESSAGE» and the process goes on. The parent's
 side (``worker``, ``race``) is here too, for the tests and benchmarks/workbook.py.
 """
 
+import os
 import subprocess
 import sys
 import time
@@ -20,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from exercises.core.errors import InputError  # noqa: E402
-from exercises.workbook.store import Workbook  # noqa: E402
+from exercises.workbook.store import Conflict, Workbook  # noqa: E402
 
 
 def worker(*args, prefix: list[str] = (), **popen) -> subprocess.Popen:
@@ -73,6 +76,18 @@ def main(mode: str, path: str, name: str, arg: str | None = None) -> None:
         save(book, name)
     elif mode == "one":
         save(book, name, int(arg or 0))
+    elif mode == "stale":
+        base = book.revisions()
+        print("ready", flush=True)
+        while not Path(arg).exists():
+            time.sleep(0.001)
+        try:
+            with book.based_on(base):
+                book.put(name, {"from": f"prosess {os.getpid()}"})
+        except Conflict as error:
+            print(f"conflict {error}", flush=True)
+        else:
+            print(f"saved {name}", flush=True)
 
 
 if __name__ == "__main__":

@@ -282,7 +282,19 @@ def render(source: str, links: Links | None = None) -> str:
     problems = [m.strip() for m in messages if m.strip()]
     if problems:
         raise MarkdownError("; ".join(problems))
-    return _heading_levels(parts["body"], source)
+    return _norwegian_titles(_heading_levels(parts["body"], source))
+
+
+# docutils has no Norwegian: the titles it gives admonitions, as the website's
+# Sphinx (language nb_NO) words them
+ADMONITION_TITLES = {"Note": "Merknad", "Tip": "Tips", "Warning": "Advarsel", "Important": "Viktig",
+                     "Caution": "Forsiktig", "Hint": "Hint", "Attention": "Obs", "Danger": "Fare",
+                     "Error": "Feil", "See also": "Se også"}
+
+
+def _norwegian_titles(body: str) -> str:
+    return re.sub(r'(<p class="admonition-title">)([A-Za-z ]+)(</p>)',
+                  lambda m: m[1] + ADMONITION_TITLES.get(m[2], m[2]) + m[3], body)
 
 
 def _heading_levels(body: str, source: str) -> str:

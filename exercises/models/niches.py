@@ -6,6 +6,7 @@ import pandas as pd
 
 from exercises.analysis import relatedness
 from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.models import judgements
 from exercises.core.numbers import number
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
@@ -54,16 +55,13 @@ class NicheExercise(PickExercise):
             near = self.phi[niche.industry][present].drop(niche.industry, errors="ignore")
             anchor = f" Nærmeste styrke er «{self.names[near.idxmax()]}» (φ = {number(near.max(), 2)})." \
                 if len(near) and near.max() > 0 else ""
-            if pd.notna(row.lq) and row.lq >= CLEARLY_SPECIALISED:
-                notes.append(f"{name} har allerede LQ {number(row.lq, 2)}: den er en styrke mer enn en ny nisje. "
-                             "En nisje kan likevel være en smal del av den, for eksempel en ny teknologi eller et nytt marked.")
+            if (strength := judgements.niche_already_strength(name, row.lq)):
+                notes.append(strength)
             elif row.quadrant == "Mulighet nær styrkene":
                 notes.append(f"{name} er en mulighet nær fylkets styrker: lav LQ, men høy tetthet "
                              f"({number(row.density, 2)}).{anchor}")
             elif row.quadrant == "Fjern mulighet":
-                notes.append(f"{name} ligger langt fra det fylket er spesialisert i (tetthet "
-                             f"{number(row.density, 2)}). Det kan bli et dyrt og usikkert løft; "
-                             "begrunnelsen bør si hva som gjør den mulig.")
+                notes.append(judgements.niche_far(name, row.density))
             elif pd.isna(row.lq) or pd.isna(row.density):
                 notes.append(f"{name}: tallene er skjult eller mangler i kilden, så fylket kan ikke plasseres. "
                              "Begrunnelsen må bygge på det du vet om næringen i fylket.")

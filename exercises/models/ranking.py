@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from exercises.analysis import indicators, relatedness
-from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.models import judgements
 from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.core.numbers import number
@@ -277,13 +277,11 @@ class RankingExercise:
         for industry in state.niches:
             lq, density = t.loc[industry, "spesialisering"], t.loc[industry, "beslektethet"]
             median = t["beslektethet"].median()
-            if pd.notna(density) and density < median:
-                notes.append(f"Kandidatnisjen «{self.names[industry]}» ligger langt fra fylkets styrker (lav tetthet). "
-                             "Nisjer nær styrkene er lettere å bygge; en fjern nisje trenger en god grunn.")
-            elif pd.notna(lq) and lq >= CLEARLY_SPECIALISED:
-                notes.append(f"«{self.names[industry]}» er allerede tydelig spesialisert "
-                             f"(LQ minst {number(CLEARLY_SPECIALISED, 2)}). "
-                             "Er den en nisje å utvikle, eller en styrke?")
+            name = f"Kandidatnisjen «{self.names[industry]}»"
+            if (strength := judgements.niche_already_strength(name, lq)):  # as in Beslektet mangfold
+                notes.append(strength)
+            elif pd.notna(density) and density < median:
+                notes.append(judgements.niche_far(name, density))
         notes.extend(ranking_notes(self.trend, state.strengths, state.niches))
         notes.extend(self.sensitivity_notes(state))
         own = sum(len(v) for k, v in state.scores.items() if state.weights.get(k, 0) > 0)

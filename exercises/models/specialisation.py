@@ -9,6 +9,7 @@ the data, and the feedback says when that needs a reason.
 import pandas as pd
 
 from exercises.analysis.indicators import CLEARLY_SPECIALISED
+from exercises.models import judgements
 from exercises.core.numbers import number, percent
 from exercises.data.dataset import Dataset
 from exercises.models.picks import Pick, PickExercise
@@ -60,8 +61,7 @@ class SpecialisationExercise(PickExercise):
                              "alene viser ikke en styrke. Begrunn hva fylket bygger på: kompetanse, vekst eller "
                              "koblinger til andre næringer.")
             elif row.lq >= 1:
-                notes.append(f"{rank}. «{row['name']}»: LQ {lq} og {percent(row.share)} av de sysselsatte. "
-                             f"Andelen er {lq} ganger andelen i landet, så tallene støtter valget.")
+                notes.append(f"{rank}. «{row['name']}»: {judgements.supports_pick(row.lq, percent(row.share))}")
             else:
                 notes.append(f"{rank}. «{row['name']}»: LQ {lq}, altså en mindre andel enn i landet. "
                              "Valget kan være godt hvis begrunnelsen peker på noe tallene ikke fanger opp, "

@@ -111,8 +111,14 @@ def _mentions(text: str, name: str) -> bool:
     """Does ``text`` mention the industry ``name``? Compares word stems
     (the first five letters of each longer word), so that «havbruket»
     matches «Fiske og havbruk»."""
-    stems = {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) >= 5}
+    stems = {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) >= 5} - GENERIC
     return any(w[:5] in stems for w in re.findall(r"\w+", name.casefold()) if len(w) >= 5)
+
+
+# Stems of words that many industry names share («… industri», «… tjenester»):
+# a destination that mentions «kraftkrevende industri» does not build on
+# «Oljeraffinering, kjemisk og farmasøytisk industri».
+GENERIC = {"indus", "nærin", "tjene", "virks", "produ", "annen", "andre", "aktiv", "handel", "relat", "forre"}
 
 
 class VisionExercise:

@@ -4,16 +4,18 @@ from html import escape
 
 import ipywidgets as w
 
-from exercises.core.errors import InputError
 from exercises.core.feedback import Feedback
 from exercises.data.counties import default_county
 from exercises.reports import display
+from exercises.views.choices import ChoiceList
 from exercises.views.stale import forget_saved_on_change
+from exercises.views.unsaved import Tracking
 from exercises.workbook.sections import Section
 from exercises.workbook.store import Workbook
 
 WIDE = w.Layout(width="min(100%, 40rem)")
 LABEL_STYLE = {"description_width": "9rem"}
+ANSWER = "kurs-svar"  # feedback next to a control; the live page makes it a live region (aria-live)
 
 
 def county_dropdown(regions: dict[str, str], value: str | None) -> w.Dropdown:
@@ -42,12 +44,13 @@ BLANK = ("— velg —", "")
 NARROW = {"description_width": "initial"}
 
 
-class ExerciseView:
+class ExerciseView(Tracking):
     """Base of the views: shows ``self.widget`` when the view is the last
     thing in a notebook cell. A view makes its ``button`` and ``feedback``,
     then its widget with :meth:`lay_out`, which connects the save button
     with :meth:`connect_save`, so that a save that fails is shown to the
-    learner."""
+    learner, and watches the fields for unsaved changes
+    (:mod:`exercises.views.unsaved`)."""
 
     workbook: Workbook
     widget: w.Widget
@@ -59,26 +62,31 @@ class ExerciseView:
 
     def lay_out(self, *parts: w.Widget, after: tuple[w.Widget, ...] = ()) -> None:
         """Make ``self.widget``: the notice about the workbook file, ``parts``,
-        the save button and its feedback, then ``after``. The button runs
-        ``on_save``; a change to any field after a save replaces the «saved»
-        line (:func:`~exercises.views.stale.forget_saved_on_change`)."""
-        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback, *after])
+        the save button, its feedback (a live region, read out when it
+        changes) and the choices after a refused save, then ``after``. The
+        button runs ``on_save``; a change to any field after a save replaces
+        the «saved» line (:func:`~exercises.views.stale.forget_saved_on_change`)."""
+        self.feedback.add_class(ANSWER)
+        self.widget = w.VBox([workbook_notice(self.workbook), *parts, self.button, self.feedback,
+                              self.conflict_buttons(), *after])
         self.connect_save()
         forget_saved_on_change(self)
+        with self.filling():
+            self.first_fill()
+        self.watch_unsaved()
+
+    def first_fill(self) -> None:
+        """Fill the form after it is laid out (a view that fills it while
+        building it does nothing here)."""
 
     def connect_save(self, handler=None) -> None:
         """Run ``handler`` (default ``self.on_save``) when the button is
-        clicked. If the save cannot be made (a full disk, a read-only folder,
-        a busy workbook), its Norwegian message is shown in ``self.feedback``
-        and the widgets keep what the learner typed."""
-        handler = handler or self.on_save
-
-        def guarded(_=None):
-            try:
-                handler()
-            except InputError as error:
-                show_feedback(self.feedback, Feedback(errors=[str(error)]))
-        self.button.on_click(guarded)
+        clicked, based on the workbook revisions this page read. If the save
+        cannot be made (a full disk, a read-only folder, a busy workbook, a
+        newer version saved elsewhere), its Norwegian message is shown in
+        ``self.feedback`` and the widgets keep what the learner typed."""
+        self._handler = handler or self.on_save
+        self.button.on_click(lambda _=None: self.save_based())
 
 
 class CountyView(ExerciseView):
@@ -86,18 +94,29 @@ class CountyView(ExerciseView):
     ``__init__`` (the dataset, the workbook, a county dropdown that starts at
     ``county`` or the learner's county, a save button), builds its form and
     calls :meth:`lay_out` with it; ``on_county`` fills the form for the
-    county chosen, at the start and whenever the learner changes it."""
+    county chosen, at the start and whenever the learner changes it (what
+    was not saved for the county left is kept as a draft)."""
+
+    selector = "county"
 
     def __init__(self, dataset, workbook: Workbook | None = None, county: str | None = None):
         self.dataset = dataset
         self.workbook = workbook or Workbook()
         self.county = county_dropdown(dataset.regions, default_county(dataset.regions, county or self.workbook.county))
+        self.drafts_note = w.HTML()
         self.button = save_button()
         self.feedback = w.HTML()
 
     def lay_out(self, *parts: w.Widget, after: tuple[w.Widget, ...] = ()) -> None:
-        super().lay_out(self.county, *parts, after=after)
-        self.county.observe(self.on_county, names="value")
+        super().lay_out(self.county, self.drafts_note, *parts, after=after)
+
+    def first_fill(self) -> None:
+        self.on_county()
+
+    def fill_choice(self) -> None:
+        self.on_county()
+
+    def reload(self) -> None:
         self.on_county()
 
     def on_county(self, _=None) -> None:
@@ -112,7 +131,8 @@ def dropdown(options, value, description: str, blank: bool = False, width: str |
         pairs.insert(0, BLANK)
     keys = [key for _, key in pairs]
     return w.Dropdown(options=pairs, value=value if value in keys else keys[0], description=description,
-                      style=NARROW if width else LABEL_STYLE, layout=w.Layout(width=width) if width else WIDE)
+                      style=NARROW if width else LABEL_STYLE,
+                      layout=w.Layout(min_width=width, width="auto") if width else WIDE)  # never cuts a choice
 
 
 def text_input(description: str, placeholder: str = "", value: str = "", lines: int = 1,
@@ -127,12 +147,11 @@ def text_input(description: str, placeholder: str = "", value: str = "", lines: 
                   style=NARROW if width else LABEL_STYLE, layout=layout)
 
 
-def multi_select(options: dict, value, description: str, rows: int = 4) -> w.SelectMultiple:
-    """Several choices (key -> label); hold Ctrl or Cmd to choose more than one."""
+def multi_select(options: dict, value, description: str) -> ChoiceList:
+    """Several choices (key -> label) as check boxes, all in sight (see
+    :class:`~exercises.views.choices.ChoiceList`)."""
     pairs = [(label, key) for key, label in options.items()]
-    chosen = tuple(v for v in (value or ()) if v in options)
-    return w.SelectMultiple(options=pairs, value=chosen, rows=max(2, min(rows, len(pairs) or 2)),
-                            description=description, style=LABEL_STYLE, layout=WIDE)
+    return ChoiceList(pairs, tuple(v for v in (value or ()) if v in options), description)
 
 
 def row(*widgets: w.Widget) -> w.HBox:
@@ -162,23 +181,31 @@ class PerPriorityView(ExerciseView):
     """Base of the views that fill a part (actions, indicators) for each
     saved priority: a dropdown of the priorities, the form, a save button.
     A subclass builds its form widgets, then calls this ``__init__``, and
-    says how to fill the form (``fill``) and read it (``answer``)."""
+    says how to fill the form (``fill``) and read it (``answer``). What the
+    learner typed for one priority is kept when another is chosen."""
+
+    selector = "priority"
 
     def __init__(self, exercise, workbook: Workbook, form: list[w.Widget]):
         self.exercise, self.workbook = exercise, workbook
         self.priority = priority_dropdown(exercise.priorities)
+        self.drafts_note = w.HTML()
         self.button = save_button()
         self.feedback = w.HTML()
         first = [] if exercise.priorities else [notice(
             f"Du har ingen lagrede prioriteringer ennå. Lag dem i kapitlet {Section.PRIORITIES.chapter}, "
             "og kjør dette kapitlet på nytt (Run → Run All Cells).")]
-        self.lay_out(*first, self.priority, *form)
-        self.priority.observe(self.on_priority, names="value")
-        self.on_priority()
+        self.lay_out(*first, self.priority, self.drafts_note, *form)
 
-    def on_priority(self, _=None):
+    def first_fill(self) -> None:
+        self.fill_choice()
+
+    def fill_choice(self) -> None:
         self.fill(self.priority.value)
         self.feedback.value = ""
+
+    def reload(self) -> None:
+        self.fill(self.priority.value)
 
     def on_save(self, _=None):
         show_feedback(self.feedback, self.exercise.save(self.workbook, self.priority.value, *self.answer()))

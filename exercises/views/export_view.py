@@ -5,7 +5,7 @@ import ipywidgets as w
 from exercises.reports.draft.content import build_draft
 from exercises.reports.draft.files import save_draft
 from exercises.reports.draft.html import to_html
-from exercises.views.common import ExerciseView, save_button, show_feedback, workbook_notice
+from exercises.views.common import ANSWER, ExerciseView, save_button, show_feedback, workbook_notice
 from exercises.views.transfer_view import TransferView
 from exercises.workbook.store import Workbook
 
@@ -18,6 +18,7 @@ class ExportView(ExerciseView):
                                      layout=w.Layout(width="auto"))
         self.button = save_button("Lag utkastet (Markdown, HTML og Word)")
         self.feedback = w.HTML()
+        self.feedback.add_class(ANSWER)
         self.preview = w.HTML(to_html(build_draft(self.workbook), standalone=False))
         self.connect_save()
         self.transfer = TransferView(self.workbook, on_upload=self.show_preview)

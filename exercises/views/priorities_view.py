@@ -43,6 +43,18 @@ class PrioritiesView(ExerciseView):
         self.feedback = w.HTML()
         self.lay_out(*first, *blocks)
 
+    def reload(self) -> None:
+        saved = self.exercise.saved_rows(self.workbook)
+        self.keys = [p.key for p in saved][:MAX_PRIORITIES]
+        for n, (title, links, reason, drivers, scores) in enumerate(
+                zip(self.titles, self.links, self.reasons, self.drivers, self.scores)):
+            p = saved[n] if n < len(saved) else None
+            title.value, reason.value = (p.title, p.reason) if p else ("", "")
+            links.value = tuple(i for i in (p.links if p else ()) if i in links.choice_keys)
+            drivers.value = tuple(d for d in (p.drivers if p else ()) if d in drivers.choice_keys)
+            for key, slider in scores.items():
+                slider.value = p.scores[key] if p else 3
+
     def rows(self):
         keys = self.keys + [None] * (MAX_PRIORITIES - len(self.keys))
         return [{"title": title.value, "links": list(links.value), "reason": reason.value,

@@ -16,7 +16,10 @@ _OUTPUTS = (w.HTML, w.HTMLMath, w.Label, w.Output, w.Image)
 
 
 def inputs(widget: w.Widget) -> list[w.Widget]:
-    """Every field the learner can change inside ``widget``."""
+    """Every field the learner can change inside ``widget`` (a box that is
+    one field, such as a list of check boxes, counts once)."""
+    if getattr(widget, "is_field", False):
+        return [widget]
     if isinstance(widget, w.Box):
         return [field for child in widget.children for field in inputs(child)]
     if isinstance(widget, _OUTPUTS) or not isinstance(widget, w.ValueWidget):

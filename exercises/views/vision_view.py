@@ -18,13 +18,23 @@ class VisionView(ExerciseView):
                                               f"(høyst {MAX_PART} tegn)", saved[key], lines=2)
                       for key, (label, what, example) in PARTS.items()}
         goals = saved["goals"] + [("", "")] * MAX_GOALS
-        self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], width="30rem")
+        self.goals = [text_input(f"Mål {n + 1}", "Hva skal oppnås, og hvor mye?", goals[n][0], lines=2,
+                                 width="30rem")  # two lines: a long goal wraps instead of being cut off
                       for n in range(MAX_GOALS)]
-        self.years = [text_input("Innen år", "2030", goals[n][1], width="9rem") for n in range(MAX_GOALS)]
+        self.years = [text_input("Innen år", "f.eks. 2030", goals[n][1], width="12rem") for n in range(MAX_GOALS)]
         self.button = save_button()
         self.feedback = w.HTML()
         self.lay_out(self.statement, *self.parts.values(), heading(f"Mål (1–{MAX_GOALS})"),
                      *(row(g, y) for g, y in zip(self.goals, self.years)))
+
+    def reload(self) -> None:
+        saved = self.exercise.saved(self.workbook)
+        self.statement.value = saved["statement"]
+        for key, field in self.parts.items():
+            field.value = saved[key]
+        goals = saved["goals"] + [("", "")] * len(self.goals)
+        for (goal, year), (text, when) in zip(zip(self.goals, self.years), goals):
+            goal.value, year.value = text, when
 
     def answer(self):
         return (self.statement.value, *(p.value for p in self.parts.values()),

@@ -208,3 +208,79 @@ def assessment(book, section: Section) -> Assessment:
 def workshop_folder(book) -> str:
     """The folder of the last workshop merge, or ""."""
     return text(entry(book, Section.WORKSHOP), "folder")
+
+
+# the shape of each section, checked before an uploaded workbook is used ---------------
+
+RECORDS = "records"  # a list of dicts
+# section -> key -> the type its reader above expects (None is always allowed:
+# the reader reads it as missing)
+SHAPES: dict[Section, dict[str, type | str]] = {
+    Section.PROFILE: {"county": str, "county_name": str, "role": str, "name": str},
+    Section.SPECIALISATION: {"county": str, "year": int, "picks": RECORDS},
+    Section.NICHES: {"county": str, "year": int, "niches": RECORDS},
+    Section.ANALYSIS: {"county": str, "year": int, "start_year": int, "weights": dict, "scores": dict,
+                       "moves": RECORDS, "ranking": RECORDS, "strengths": RECORDS, "niches": RECORDS},
+    Section.STAKEHOLDERS: {"county": str, "actors": RECORDS},
+    Section.VISION: {"county": str, "statement": str, "destination": str, "purpose": str, "values": str,
+                     "goals": RECORDS},
+    Section.PRIORITIES: {"county": str, "year": int, "priorities": RECORDS},
+    Section.ACTIONS: {"county": str, "by_priority": dict},
+    Section.INDICATORS: {"county": str, "by_priority": dict},
+    Section.PLANNING: {"county": str, "placements": dict, "form": str, "next_step": str},
+    Section.QUIZ: {"answers": dict},
+    Section.SELF_ASSESSMENT: {"county": str, "scores": dict, "comment": str},
+    Section.ROLES: {"county": str, "answers": dict, "comment": str},
+    Section.EU_CRITERIA: {"county": str, "answers": dict, "comment": str},
+    Section.WORKSHOP: {"folder": str},
+}
+_KINDS = {str: "en tekst", int: "et heltall", dict: "et sett med felter", RECORDS: "en liste med oppføringer"}
+
+
+def _kind_of(value) -> str:
+    if isinstance(value, bool):
+        return "sann/usann"
+    if isinstance(value, int | float):
+        return "et tall"
+    if isinstance(value, str):
+        return "en tekst"
+    if isinstance(value, list):
+        return "en liste"
+    return "et sett med felter"
+
+
+def _fits(value, kind) -> bool:
+    if value is None:
+        return True
+    if kind is RECORDS:
+        return isinstance(value, list) and all(isinstance(row, dict) for row in value)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def shape_problems(sections: dict) -> list[str]:
+    """What in the sections of a workbook file (``data["sections"]``) does
+    not have the shape the readers above expect, one Norwegian sentence per
+    section, naming it and its chapter; [] if all is well. Sections the
+    course does not know are left alone, as the readers leave them."""
+    problems = []
+    for section in Section:
+        if section not in sections:
+            continue
+        where = f"Delen «{section.value}» (fra kapitlet {section.chapter})"
+        saved = sections[section]
+        if not isinstance(saved, dict):
+            problems.append(f"{where} skal være et sett med felter, men er {_kind_of(saved)}.")
+            continue
+        if "value" not in saved:
+            continue  # only a revision: nothing saved
+        value = saved["value"]
+        if not isinstance(value, dict):
+            problems.append(f"{where} skal være et sett med felter, men er {_kind_of(value)}.")
+            continue
+        wrong = [f"«{key}» skal være {_KINDS[kind]}, men er {_kind_of(value[key])}"
+                 for key, kind in SHAPES[section].items() if key in value and not _fits(value[key], kind)]
+        if wrong:
+            problems.append(f"{where} har feil form: {'; '.join(wrong)}.")
+    return problems

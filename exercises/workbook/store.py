@@ -12,6 +12,13 @@ Rules that protect the learner's work:
 - a damaged file, or one written by a newer version of the course, is
   renamed aside (never overwritten) and the learner is told where it is; a
   path that is not a file (a folder, a pipe, a device) is never opened;
+- each section carries a revision (``rev``, counted up by every save); a
+  page that says which revisions it read (:meth:`Workbook.based_on`) cannot
+  save over a newer one: :class:`Conflict` says so, and nothing is written
+  unless the learner chooses to keep both (the newer file is then kept as a
+  backup first);
+- a workbook that is replaced (an upload, a restore, «keep both») is always
+  kept first as a dated backup in ``sikkerhetskopier/`` beside the file;
 - learner text is stored as JSON strings and never evaluated.
 """
 
@@ -21,6 +28,7 @@ import hashlib
 import json
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -30,6 +38,7 @@ from exercises.core.atomic import remove_temporary, write_atomic
 from exercises.core.errors import InputError
 from exercises.core.text import clean_string
 from exercises.workbook import readers
+from exercises.workbook.sections import Section
 
 SCHEMA_VERSION = 1
 MAX_BYTES = 5_000_000  # far above any real workbook; guards against a wrong file
@@ -40,6 +49,21 @@ LOCK_SECONDS = 15  # a save takes milliseconds; waiting longer means something i
 class SaveError(InputError):
     """A save could not be made. Nothing was changed; the message is Norwegian
     and says what to do."""
+
+
+class Conflict(SaveError):
+    """A section was saved by someone else (another tab, chapter or kernel)
+    after this page read it; nothing was changed."""
+
+    def __init__(self, message: str, section: str):
+        super().__init__(message)
+        self.section = section
+
+
+BACKUP_FOLDER = "sikkerhetskopier"
+# why a backup was made -> how the learner sees it
+BACKUP_REASONS = {"opplasting": "før opplasting", "samtidig": "den andre versjonen ved samtidig lagring",
+                  "gjenoppretting": "før gjenoppretting"}
 
 
 class Damaged(ValueError):
@@ -58,6 +82,8 @@ class Workbook:
         self.problem: str | None = None  # set when the path cannot hold a workbook
         self.data = _empty()
         self._digest: str | None = None
+        self._base: dict[str, int] | None = None  # the revisions the page read; None: not checked
+        self._keep_other = False
         self._lock = FileLock(self.path.with_name(f".{self.path.name}.lock"),
                               timeout=LOCK_SECONDS, preserve_lock_file=True)
         self.problem = _unusable(self.path)
@@ -158,6 +184,24 @@ class Workbook:
         self.refresh()
         return section_value(self.data, section, default)
 
+    def revision(self, section: str) -> int:
+        """How many times ``section`` has been saved (0: never, or saved by a
+        version of the course that did not count)."""
+        self.refresh()
+        return _revision(self.data, section)
+
+    def revisions(self) -> dict[str, int]:
+        """The revision of every saved section, as on disk now."""
+        self.refresh()
+        return {name: _revision(self.data, name) for name in self.data["sections"]}
+
+    def based_on(self, revisions: dict[str, int] | None, keep_other: bool = False):
+        """Saves inside this ``with`` block are refused (:class:`Conflict`)
+        if the section on disk is newer than in ``revisions`` (a section not
+        in it: revision 0). With ``keep_other`` they are made anyway, and the
+        file as it was is kept as a backup first."""
+        return _Based(self, revisions, keep_other)
+
     @property
     def county(self) -> str | None:
         return readers.profile(self).county
@@ -176,14 +220,25 @@ class Workbook:
             self._sync(can_set_aside=True)
             if self.problem:
                 raise SaveError(self.problem)
+            current = _revision(self.data, section)
+            if self._base is not None and current != self._base.get(section, 0):
+                if not self._keep_other:
+                    raise Conflict(_conflict_message(section, self.data), section)
+                self._backup("samtidig")
             self._write({**self.data, "schema_version": SCHEMA_VERSION, "updated": _now(),
-                         "sections": {**self.data["sections"], section: {"saved": _now(), "value": value}}}, section)
+                         "sections": {**self.data["sections"],
+                                      section: {"saved": _now(), "value": value, "rev": current + 1}}}, section)
 
-    def replace(self, content: bytes) -> None:
+    def replace(self, content: bytes, reason: str = "opplasting") -> Path | None:
         """Put the workbook file ``content`` (an upload of one the learner
-        downloaded) in place of this one, whole, under the lock. Raises
-        InputError (Norwegian) if ``content`` is not a workbook of this
-        version of the course; then nothing has changed."""
+        downloaded, or a backup) in place of this one, whole, under the lock.
+        The workbook it replaces is kept first as a dated backup (returned;
+        None if there was no file). Raises InputError (Norwegian) if
+        ``content`` is not a workbook of this version of the course, or if a
+        section does not have the shape its reader expects (the section is
+        named); then nothing has changed. Every section's revision ends up
+        above what it was, so a page that read the old workbook cannot save
+        over the new one."""
         try:
             data = parse_workbook(content)
         except Damaged as damage:
@@ -191,10 +246,69 @@ class Workbook:
         if data["schema_version"] > SCHEMA_VERSION:
             raise InputError("Filen er laget av en nyere versjon av kurset. Oppdater kurset for å bruke den. "
                              "Arbeidsboka di er ikke endret.")
+        problems = readers.shape_problems(data["sections"])
+        if problems:
+            raise InputError("Fila kan ikke brukes som arbeidsbok: " + " ".join(problems)
+                             + " Arbeidsboka di er ikke endret.")
         if self.problem:
             raise SaveError(self.problem)
         with self._locked():
-            self._write(data, None)
+            self._sync(can_set_aside=True)
+            old = self.data["sections"]
+            sections = {name: {**entry, "rev": max(_revision(data, name), _revision(self.data, name)) + 1}
+                        for name, entry in data["sections"].items()}
+            sections.update({name: {"rev": _revision(self.data, name) + 1} for name in old if name not in sections})
+            backup = self._backup(reason)
+            self._write({**data, "sections": sections}, None)
+            return backup
+
+    # backups -------------------------------------------------------------
+    def backups(self) -> list["Backup"]:
+        """The dated backups of this workbook, newest first."""
+        folder = self.path.parent / BACKUP_FOLDER
+        found = []
+        for path in folder.glob(f"{self.path.stem}.*{self.path.suffix}"):
+            parts = path.stem[len(self.path.stem) + 1:].rsplit("-", 2)
+            if len(parts) == 3 and parts[0] in BACKUP_REASONS:
+                try:
+                    when = dt.datetime.strptime(f"{parts[1]}-{parts[2][:6]}", "%Y%m%d-%H%M%S")
+                except ValueError:
+                    continue
+                found.append(Backup(path, parts[0], when))
+        return sorted(found, key=lambda b: (b.when, _mtime(b.path)), reverse=True)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Put a backup of this workbook back in place (the current one is
+        kept as a backup first); InputError if it cannot be used."""
+        folder = (self.path.parent / BACKUP_FOLDER).resolve()
+        backup = Path(backup)
+        if backup.resolve().parent != folder or not backup.name.startswith(f"{self.path.stem}."):
+            raise InputError("Sikkerhetskopien hører ikke til denne arbeidsboka.")
+        try:
+            content = backup.read_bytes()
+        except OSError:
+            raise InputError("Sikkerhetskopien finnes ikke lenger. Velg en annen.") from None
+        return self.replace(content, reason="gjenoppretting")
+
+    def _backup(self, reason: str) -> Path | None:
+        """Copy the file as it is now (the caller holds the lock) to a dated
+        backup; None if there is no file. SaveError if it cannot be written."""
+        raw = _read_bytes(self.path)
+        if not raw:
+            return None
+        folder = self.path.parent / BACKUP_FOLDER
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{self.path.stem}.{reason}-{stamp}{self.path.suffix}"
+        n = 1
+        while target.exists():
+            target = folder / f"{self.path.stem}.{reason}-{stamp}{n:02d}{self.path.suffix}"
+            n += 1
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, raw)
+        except OSError as error:
+            raise SaveError(_why_not_saved(None, self.path, error)) from error
+        return target
 
     def _write(self, data: dict, section: str | None) -> None:
         """Write ``data`` whole (the caller holds the lock) and make it what
@@ -234,6 +348,73 @@ class _Locked:
     def __exit__(self, *exc):
         self.workbook._lock.release()
         return False
+
+
+class _Based:
+    def __init__(self, workbook: Workbook, revisions: dict[str, int] | None, keep_other: bool):
+        self.workbook, self.revisions, self.keep_other = workbook, revisions, keep_other
+
+    def __enter__(self):
+        book = self.workbook
+        self.before = book._base, book._keep_other
+        book._base, book._keep_other = (dict(self.revisions) if self.revisions is not None else None), self.keep_other
+        return book
+
+    def __exit__(self, *exc):
+        self.workbook._base, self.workbook._keep_other = self.before
+        return False
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    reason: str  # a key of BACKUP_REASONS
+    when: dt.datetime
+
+    @property
+    def label(self) -> str:
+        """«2. desember 2026 kl. 13.05, før opplasting»"""
+        return f"{norwegian_time(self.when)}, {BACKUP_REASONS[self.reason]}"
+
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember")
+
+
+def norwegian_time(when: dt.datetime) -> str:
+    return f"{when.day}. {MONTHS[when.month - 1]} {when.year} kl. {when:%H.%M.%S}"
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _revision(data: dict, section: str) -> int:
+    saved = data["sections"].get(section)
+    rev = saved.get("rev") if isinstance(saved, dict) else None
+    return rev if isinstance(rev, int) and not isinstance(rev, bool) and rev >= 0 else 0
+
+
+def _conflict_message(section: str, data: dict) -> str:
+    try:
+        name = Section(section).chapter
+    except ValueError:
+        name = f"«{section}»"
+    saved = data["sections"].get(section)
+    when = ""
+    if isinstance(saved, dict) and isinstance(saved.get("saved"), str):
+        try:
+            when = f" ({norwegian_time(dt.datetime.fromisoformat(saved['saved']))})"
+        except ValueError:
+            pass
+    return (f"Ikke lagret: {name} er lagret på nytt et annet sted{when} etter at denne siden hentet den, "
+            "for eksempel i en annen fane eller et annet vindu. Det du har skrevet her, står fortsatt i skjemaet. "
+            "Velg «Hent det som er lagret» for å se den nyere versjonen (det du har skrevet her, forkastes), "
+            "eller «Behold begge» for å lagre det du har skrevet; den andre versjonen tas da vare på som "
+            "sikkerhetskopi, som du kan hente tilbake i kapitlet «Ditt utkast».")
 
 
 class _NeedsSettingAside(Exception):

@@ -4,7 +4,8 @@ In the live course the server may be another machine than the learner's
 (a workshop, JupyterHub), so files go through the browser: downloads as
 ``data:`` links, the workbook back in as an upload. An upload replaces the
 workbook only when :class:`~exercises.workbook.store.Workbook` reads it without a
-message; a bad file never replaces the good one.
+message and every section has the shape its reader expects; a bad file
+never replaces the good one, and the one it replaces is kept as a backup.
 """
 
 from __future__ import annotations
@@ -37,7 +38,26 @@ def replace_workbook(content: bytes, target: Path) -> Feedback:
         return Feedback(errors=["Filen er for stor til å være en arbeidsbok. Velg arbeidsboka du lastet ned "
                                 "tidligere (en .json-fil). Arbeidsboka di er ikke endret."])
     try:
-        Workbook(target).replace(content)
+        kept = Workbook(target).replace(content)
     except InputError as error:
         return Feedback(errors=[str(error)])
-    return Feedback(saved="Arbeidsboka er lastet opp. Kapitlene du åpner nå, bruker den.")
+    return Feedback(saved="Arbeidsboka er lastet opp. Kapitlene du åpner nå, bruker den." + _kept(kept))
+
+
+def restore_backup(target: Path, backup: str) -> Feedback:
+    """Put the backup ``backup`` (a path from Workbook.backups) back in place
+    of ``target``; the workbook it replaces is kept as a backup first."""
+    if not backup:
+        return Feedback(errors=["Velg sikkerhetskopien du vil hente tilbake."])
+    try:
+        kept = Workbook(target).restore(Path(backup))
+    except InputError as error:
+        return Feedback(errors=[str(error)])
+    return Feedback(saved="Sikkerhetskopien er hentet tilbake. Kapitlene du åpner nå, bruker den." + _kept(kept))
+
+
+def _kept(backup: Path | None) -> str:
+    if backup is None:
+        return ""
+    return (f" Arbeidsboka du hadde, er tatt vare på som sikkerhetskopi ({backup.name}); du kan hente den "
+            "tilbake under «Sikkerhetskopier».")

@@ -14,12 +14,13 @@ Ctrl+C stops the server cleanly.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import time
 
 import pytest
 from browser_tools import BLOCKING, PHONE, VIEWS, ZOOM, audit, is_local, measure, require_browser, zoom
-from live_server import RAW_EXECUTE, LiveServer, kernel_id, status_of, wait_until_ready
+from live_server import PAGE, RAW_EXECUTE, LiveServer, kernel_id, status_of, wait_until_ready
 
 from exercises.live import build
 
@@ -72,7 +73,8 @@ def look_at(context, live, slug: str) -> dict:
                  "text": page.inner_text("body"),
                  "code": page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count(),
                  "chapters": page.locator("nav[aria-label='Kapitler'] a").count(),
-                 "serious": [v for v in audit(page)["violations"] if v["impact"] in BLOCKING]}
+                 "serious": [v for v in audit(page)["violations"] if v["impact"] in BLOCKING],
+                 "page": page.evaluate(PAGE), "wide": measure(page, "1280 px")}
         zoomed = zoom(page)
         found["zoomed"] = measure(page, ZOOM)
         zoomed.detach()
@@ -110,6 +112,10 @@ def test_chapter_is_live_without_code(chapters_seen, slug):
     assert found["chapters"] == len(CHAPTERS)
     assert found["console"] == [] and found["foreign"] == []
     assert found["serious"] == []
+    around = found["page"]  # the chapter in <main>, no inner scrolling area, bokmål only
+    assert around["inMain"] and around["skipLandsOnMain"] and around["beforeNavigation"], around
+    assert around["scrollers"] == [] and around["english"] == [], around
+    assert found["wide"]["problems"] == []  # at 1280 px too: borders, placeholders, sliders, nothing cut off
 
 
 def test_velkommen_says_which_figures_the_chapters_use(chapters_seen):
@@ -242,7 +248,7 @@ def test_learner_goes_from_velkommen_to_a_downloaded_draft(context, live, tmp_pa
         page.get_by_role("link", name="Last ned utkastet som Word (.docx)").click()
     path = tmp_path / "utkast.docx"
     download.value.save_as(path)
-    assert download.value.suggested_filename == "utkast.docx"
+    assert download.value.suggested_filename == f"utkast-vestland-{dt.date.today():%Y-%m-%d}.docx"  # county and date
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs)
     assert own in text and "Vestland" in text
     page.close(run_before_unload=True)

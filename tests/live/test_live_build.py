@@ -122,7 +122,8 @@ def test_export_view_offers_downloads_and_takes_an_upload(tmp_path):
     wb = Workbook(tmp_path / "arbeidsbok.json")
     view = ExportView(wb)
     links = view.transfer.links.value
-    for name in ["utkast.docx", "utkast.html", "utkast.md", "arbeidsbok.json"]:
+    today = f"{dt.date.today():%Y-%m-%d}"  # no county chosen yet: the date alone
+    for name in [f"utkast-{today}.docx", f"utkast-{today}.html", f"utkast-{today}.md", f"arbeidsbok-{today}.json"]:
         assert f'download="{name}"' in links
     (tmp_path / "ny").mkdir()
     content = good_workbook(tmp_path / "ny", "46")
@@ -134,3 +135,36 @@ def test_export_view_offers_downloads_and_takes_an_upload(tmp_path):
                                    "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
     assert "ikke endret" in view.transfer.feedback.value
     assert Workbook(tmp_path / "arbeidsbok.json").county == "46"
+
+
+def test_a_hostile_upload_is_refused_naming_the_section_and_an_upload_can_be_undone(tmp_path):
+    wb = Workbook(tmp_path / "arbeidsbok.json")
+    wb.put("profil", {"county": "18", "county_name": "Nordland", "role": "Ny medarbeider"})
+    wb.put("prioriteringer", {"priorities": [{"title": "Havbruk", "key": "havbruk"}]})
+    view = ExportView(wb)
+    assert 'download="utkast-nordland-' in view.transfer.links.value
+    assert 'download="arbeidsbok-nordland-' in view.transfer.links.value
+    before = wb.path.read_bytes()
+    hostile = json.dumps({"schema_version": 1, "sections": {"prioriteringer": 42}}).encode()
+    view.transfer.upload.value = ({"name": "arbeidsbok.json", "type": "application/json", "size": len(hostile),
+                                   "content": memoryview(hostile), "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+    said = view.transfer.feedback.value
+    assert "«prioriteringer» (fra kapitlet «Prioritere»)" in said and "ikke endret" in said
+    assert "lastet opp" not in said and wb.path.read_bytes() == before
+    assert view.transfer.restore_button.disabled  # nothing replaced, nothing to restore
+    (tmp_path / "ny").mkdir()
+    content = good_workbook(tmp_path / "ny", "46")
+    view.transfer.upload.value = ({"name": "arbeidsbok.json", "type": "application/json", "size": len(content),
+                                   "content": memoryview(content), "last_modified": dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)},)
+    assert "lastet opp" in view.transfer.feedback.value and "sikkerhetskopi" in view.transfer.feedback.value
+    assert Workbook(wb.path).county == "46"
+    assert not view.transfer.restore_button.disabled and "før opplasting" in view.transfer.backups.options[0][0]
+    view.transfer.restore_button.click()
+    assert "hentet tilbake" in view.transfer.restore_feedback.value
+    assert Workbook(wb.path).county == "18"
+    assert Workbook(wb.path).value("prioriteringer") == {"priorities": [{"title": "Havbruk", "key": "havbruk"}]}
+
+
+def test_admonitions_have_norwegian_titles_in_the_live_course():
+    html = markdown.render("```{note}\nHei\n```\n\n```{tip}\nHallo\n```\n")
+    assert "Merknad" in html and "Tips" in html and ">Note<" not in html and ">Tip<" not in html

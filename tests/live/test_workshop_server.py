@@ -121,7 +121,7 @@ def save_ranking(page, workshop, key, presses: int) -> None:
         handles.nth(index).focus()
         for _ in range((presses + index) % 4):
             page.keyboard.press("ArrowRight")
-    page.get_by_label("Styrker").select_option(index=[presses])
+    page.get_by_label("Styrker").get_by_role("checkbox").nth(presses).check()  # one more strength
     wait_until_ready(page)  # the table has taken the new weights, as a learner sees before saving
     page.get_by_role("button", name="Sjekk og lagre").first.click()
     page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)

@@ -119,7 +119,7 @@ def test_feedback_teaches(kystby):
     state = RankingState(strengths=["sjomat", "jordbruk"], niches=["skogbruk"])
     notes = " ".join(kystby.check(state).notes)
     assert "«Jordbruk» har LQ 0,50" in notes
-    assert "Kandidatnisjen «Skogbruk» ligger langt fra fylkets styrker" in notes
+    assert "Kandidatnisjen «Skogbruk» ligger langt fra det fylket er spesialisert i" in notes  # as in Beslektet mangfold
     assert "Du har ikke gitt egne vurderinger" in notes
 
 
@@ -163,3 +163,19 @@ def test_real_county(real):
     ranked = exercise.ranked(RankingState(weights={"spesialisering": 1}))
     assert ranked.index[0] in {"olje_gass_utvinning", "olje_gass_tjenester"}
     assert exercise.start == 2008 and exercise.end == 2019
+
+
+def test_a_clear_strength_marked_as_niche_is_judged_as_in_beslektet_mangfold(kystby):
+    """One judgement for both chapters: LQ at or above the line is «en styrke mer
+    enn en ny nisje», whatever its density, never «ligger langt fra»."""
+    from exercises.analysis.indicators import CLEARLY_SPECIALISED
+    from exercises.models import judgements
+
+    table = kystby.table
+    clear = [i for i in table.index if table.loc[i, "spesialisering"] >= CLEARLY_SPECIALISED]
+    assert clear
+    state = RankingState(strengths=[i for i in table.index if i not in clear][:1], niches=clear[:1])
+    notes = " ".join(kystby.check(state).notes)
+    expected = judgements.niche_already_strength(f"Kandidatnisjen «{kystby.names[clear[0]]}»",
+                                                 table.loc[clear[0], "spesialisering"])
+    assert expected in notes and "ligger langt fra" not in notes

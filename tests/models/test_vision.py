@@ -114,3 +114,12 @@ def test_view_shows_errors_and_saves_nothing(workbook):
     view.button.click()
     assert "Rett opp dette" in view.feedback.value and "ikke et årstall" in view.feedback.value
     assert not workbook.path.exists()
+
+
+def test_a_destination_is_not_praised_for_a_strength_it_shares_only_a_generic_word_with():
+    from exercises.models.vision import Vision, notes
+    vision = Vision("Visjon", "havbruk, sjømatforedling og kraftkrevende industri", "formål", "verdier", ())
+    said = " ".join(notes(vision, ["Oljeraffinering, kjemisk og farmasøytisk industri"], this_year=2026))
+    assert "Destinasjonen bygger på" not in said and "nevner ingen av styrkene" in said
+    said = " ".join(notes(vision, ["Fiske, fangst og akvakultur", "Havbruk"], this_year=2026))
+    assert "Destinasjonen bygger på Havbruk," in said

@@ -48,7 +48,8 @@ def test_every_table_states_its_source(workbook):
     draft = build_draft(full(workbook), DAY)
     tables = [b for b in draft.blocks if type(b).__name__ == "Table"]
     assert len(tables) == 12 and all(t.source.startswith(("Kilde:", "Fiktive undervisningsdata")) for t in tables)
-    assert "Fiktive undervisningsdata (2023)" in tables[0].source  # Fjordland is labelled as fictional
+    ranking = next(t for t in tables if t.caption.startswith("Rangering av næringer"))
+    assert "Fiktive undervisningsdata (2023)" in ranking.source  # Fjordland is labelled as fictional
 
 
 def test_every_table_in_the_html_is_a_named_region(workbook):
@@ -156,7 +157,7 @@ def test_self_assessment_is_a_table_with_the_weakest_elements(workbook):
     assert "## Egenvurdering av arbeidet i fylket" in text
     assert "| Analysere | 1 | Svak |" in text and "| Prioritere | 4 | Sterk |" in text
     assert "**Svakest:** Analysere, Måle og lære" in text and "**Begrunnelse:** Bygger på handlingsprogrammet" in text
-    assert "*Kilde: din egen vurdering, lagret i arbeidsboka. Poengene er ditt eget skjønn, ikke en måling." in text
+    assert "*Kilde: egen vurdering; vurderingene er skjønn, ikke en måling." in text  # no course words
     alone = build_draft(Workbook(workbook.path.with_name("tom.json")), DAY)
     assert "Egenvurdering: gjøres i kapitlet «Fylkeskommunens roller»" in alone.missing
 
@@ -194,3 +195,47 @@ def test_view_writes_the_files_and_updates_the_preview(workbook):
     assert "Utkastet har med alle delene" in view.feedback.value
     assert (workbook.path.parent / "utkast" / "utkast-kystby.docx").exists()
     assert "Dette mangler" not in view.preview.value and "&lt;script&gt;" in view.preview.value
+
+
+COURSE_WORDS = ("arbeidsbok", "Poeng (1–5)", "Rolle i kurset", "i kapitlet", "selvstudiekurs", "du valgte",
+                "du flyttet", "ditt eget", "dine egne")
+
+
+def test_the_draft_opens_with_a_one_page_summary_and_ends_with_the_analysis(workbook):
+    from exercises.reports.draft.blocks import Heading, PageBreak
+    draft = build_draft(full(workbook), DAY)
+    headings = [b.text for b in draft.blocks if isinstance(b, Heading) and b.level == 2]
+    assert headings[0] == "Sammendrag"
+    brk = next(n for n, b in enumerate(draft.blocks) if isinstance(b, PageBreak))
+    assert headings.index("Prioriteringer") < headings.index("Tiltak og ansvar") \
+        < headings.index("Indikatorer: måle og lære") < headings.index("Styrker og nisjer fra analysen (vedlegg)")
+    text = to_markdown(draft)
+    summary = text.split("## Visjon og mål")[0]
+    assert "**Fylke:** F1 Kystby" in summary and "**Visjon:** Kystby skal leve av havet" in summary
+    for p in PRIORITIES:
+        assert f"- {p['title']}: {p['reason'].split('. ')[0]}" in summary
+    assert "**Hovedtall:**" in summary and "LQ" in summary and "tiltak og" in summary
+    assert "Rangering av næringer" not in summary
+    assert brk < next(n for n, b in enumerate(draft.blocks) if isinstance(b, Heading) and b.text == "Visjon og mål")
+
+
+def test_the_draft_has_no_course_vocabulary(workbook):
+    draft = build_draft(full(workbook), DAY)
+    for text in (to_markdown(draft), docx_text_of(draft), to_html(draft)):
+        found = [w for w in COURSE_WORDS if w in text]
+        assert found == [], found
+
+
+def test_line_breaks_are_kept_in_every_format(workbook):
+    from exercises.models.planning import save_placements
+    from workbooks import PLACEMENTS
+    full(workbook)
+    steps = "Første steg: møte med klyngene.\nAndre steg: dialog med kommunene.\n3. tredje steg"
+    assert save_placements(workbook, PLACEMENTS, "plan", steps).ok
+    draft = build_draft(workbook, DAY)
+    md = to_markdown(draft)
+    assert "Første steg: møte med klyngene.\\\nAndre steg: dialog med kommunene.\\\n3\\. tredje steg" in md
+    assert "møte med klyngene.<br>Andre steg" in to_html(draft)
+    document = docx.Document(io.BytesIO(to_docx(draft)))
+    paragraph = next(p for p in document.paragraphs if "Første steg" in p.text)
+    assert "møte med klyngene.\nAndre steg" in paragraph.text  # a line break (w:br), not a space

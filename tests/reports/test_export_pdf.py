@@ -96,6 +96,17 @@ def test_the_draft_renders_on_a4_with_readable_tables(real, workbook, tmp_path):
     broken = sorted(w for w in words_in_cells(files["docx"]) if w not in on_pages)
     assert broken == [], f"ord delt inne i en celle: {broken}"
     assert "Elektrisitets-, gass- og varmtvannsforsyning" in " ".join(text.split())
+    first = " ".join(page_text(files["docx"].with_suffix(".pdf"), tool, 1).split())
+    assert "Sammendrag" in first and "Fylke: 18 Nordland" in first  # the first page is the summary ...
+    for priority in NORDLAND_PRIORITIES:
+        assert priority["title"] in first
+    assert "Hovedtall" in first and "LQ" in first
+    assert "Rangering av næringer" not in first and "Tiltak og ansvar" not in first  # ... and only the summary
+
+
+def page_text(pdf: Path, tool: dict, page: int) -> str:
+    return subprocess.run([tool["pdftotext"], "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
 
 
 def test_a_county_template_keeps_its_styles(real, workbook, tmp_path):

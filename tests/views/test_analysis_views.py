@@ -62,7 +62,7 @@ def test_ranking_view_errors_are_shown(fjordland, workbook):
     view = RankingView(fjordland, workbook, county="F1")
     view.moved.value, view.move_reason.value = "ikt", ""
     view.move_button.click()
-    assert "feltet er tomt" in view.feedback.value
+    assert "feltet er tomt" in view.move_feedback.value  # next to «Flytt», not under «Sjekk og lagre»
     for slider in view.weights.values():
         slider.value = 0
     assert "Minst ett kriterium" in view.feedback.value
@@ -99,3 +99,39 @@ def test_proximity_heatmap_names_the_closest_pairs(real):
     phi = number(real.proximity.loc["bergverk", "ind_metaller"], 2)
     assert f"Nærmeste par: Bergverksdrift og Produksjon av metaller ({phi})" in html
     assert "Kilde: Statistisk sentralbyrå (SSB), tabell 11713" in html
+
+
+def test_ranking_view_answers_next_to_each_button_and_lists_the_ratings(fjordland, workbook):
+    view = RankingView(fjordland, workbook, county="F1")
+    assert "kurs-svar" in view.score_feedback._dom_classes and "kurs-svar" in view.move_feedback._dom_classes
+    view.score_button.click()  # nothing chosen
+    assert "ikke valgt noen vurdering" in view.score_feedback.value and view.feedback.value == ""
+    view.judged.value = "ikt"
+    view.scores["fou"].value = 3
+    view.score_button.click()
+    said = view.score_feedback.value
+    assert "3/5 på Forsknings- og utdanningsmiljø" in said and "plass" in said
+    assert "IKT" in view.ratings.value or "ikt" in view.ratings.value.lower()
+    assert "Forsknings- og utdanningsmiljø: 3/5" in view.ratings.value
+    assert "kurs-ulagret" in view.widget._dom_classes  # a rating is a change not yet saved
+    view.moved.value, view.position.value, view.move_reason.value = "ikt", 1, "Vi vet mer enn tallene."
+    view.move_button.click()
+    assert "er flyttet fra plass" in view.move_feedback.value and "til plass 1" in view.move_feedback.value
+
+
+def test_ranking_marks_are_check_boxes_and_one_click_changes_one_choice(fjordland, workbook):
+    view = RankingView(fjordland, workbook, county="F1")
+    boxes = view.strengths.boxes.children
+    boxes[0].value = True
+    boxes[1].value = True
+    boxes[2].value = True
+    assert len(view.strengths.value) == 3
+    view.weights["masse"].value = 2
+    view.button.click()
+    assert "er lagret" in view.feedback.value
+    boxes[3].value = True  # one more: the three stay chosen
+    assert len(view.strengths.value) == 4
+    boxes[0].value = False
+    said = view.strengths.summary.value
+    assert "Tatt bort, men ikke lagret ennå" in said and boxes[0].description in said
+    assert all(boxes[i].description in said for i in (1, 2, 3))

@@ -39,6 +39,11 @@ class Table:
 
 
 @dataclass(frozen=True)
+class PageBreak:
+    """A new page in Word (and in print); nothing in Markdown."""
+
+
+@dataclass(frozen=True)
 class Missing:
     text: str
 

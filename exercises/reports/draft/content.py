@@ -11,7 +11,7 @@ from exercises.models import ranking as ranking_criteria
 from exercises.models.analysis_links import data_source, reference_note
 from exercises.models.checklist import EU_CRITERIA, ROLES, Checklist
 from exercises.models.priorities import CRITERIA
-from exercises.reports.draft.blocks import Bullets, Draft, Heading, Paragraph, Table, clean, cleaned
+from exercises.reports.draft.blocks import Bullets, Draft, Heading, PageBreak, Paragraph, Table, clean, cleaned
 from exercises.workbook import readers
 from exercises.workbook.readers import Ranking, saved_priorities
 from exercises.workbook.sections import Section
@@ -50,40 +50,121 @@ def profile_county(workbook: Workbook) -> tuple[str, str]:
     return code, _known_regions()[code]
 
 
+# The parts of the draft in the order a reader meets them: what the county
+# will do first, the analysis behind it last, as appendices. Each part's
+# chapter order (the second number) orders the list of what is missing.
+PARTS = (
+    ("Visjon og mål", Section.VISION, 3),
+    ("Prioriteringer", Section.PRIORITIES, 4),
+    ("Tiltak", Section.ACTIONS, 5),
+    ("Indikatorer", Section.INDICATORS, 6),
+    ("Plassering i plansystemet", Section.PLANNING, 7),
+    ("Aktørkart", Section.STAKEHOLDERS, 2),
+    ("Styrker og nisjer fra analysen", Section.ANALYSIS, 1),
+    ("Fylke og rolle", Section.PROFILE, 0),
+    ("Sjekk mot EUs kriterier", EU_CRITERIA.section, 8),
+    ("Fylkeskommunens roller", ROLES.section, 9),
+    ("Egenvurdering", Section.SELF_ASSESSMENT, 10),
+)
+APPENDIX = " (vedlegg)"
+
+
 def build_draft(workbook: Workbook, today: dt.date | None = None) -> Draft:
+    """The draft: a one-page summary (county, priorities with one line of
+    why each, the main figures), then vision and goals, priorities, actions,
+    indicators, the planning system and the actors, then the analysis and the
+    assessments behind them as appendices, and the sources."""
     _, county = profile_county(workbook)
     draft = Draft(f"Utkast til prioriteringer for smart spesialisering – {county or 'fylket ditt'}",
                   today or dt.date.today(), county, _t(readers.profile(workbook).name))
-    for part, section, builder in (
-            ("Fylke og rolle", Section.PROFILE, _profile),
-            ("Styrker og nisjer fra analysen", Section.ANALYSIS, _analysis),
-            ("Aktørkart", Section.STAKEHOLDERS, _actors),
-            ("Visjon og mål", Section.VISION, _vision),
-            ("Prioriteringer", Section.PRIORITIES, _priorities),
-            ("Tiltak", Section.ACTIONS, _actions),
-            ("Indikatorer", Section.INDICATORS, _indicators),
-            ("Plassering i plansystemet", Section.PLANNING, _planning),
-            ("Sjekk mot EUs kriterier", EU_CRITERIA.section, _checklist(EU_CRITERIA, "Sjekk mot EUs sju kriterier")),
-            ("Fylkeskommunens roller", ROLES.section, _checklist(ROLES, "Fylkeskommunens roller")),
-            ("Egenvurdering", Section.SELF_ASSESSMENT, _self_assessment)):
+    builders = {Section.PROFILE: _profile, Section.ANALYSIS: _analysis, Section.STAKEHOLDERS: _actors,
+                Section.VISION: _vision, Section.PRIORITIES: _priorities, Section.ACTIONS: _actions,
+                Section.INDICATORS: _indicators, Section.PLANNING: _planning,
+                EU_CRITERIA.section: _checklist(EU_CRITERIA, "Sjekk mot EUs sju kriterier"),
+                ROLES.section: _checklist(ROLES, "Fylkeskommunens roller"), Section.SELF_ASSESSMENT: _self_assessment}
+    order = {}
+    for part, section, chapter_order in PARTS:
         start, missing = len(draft.blocks), len(draft.missing)
         try:
-            builder(workbook, draft)
+            builders[section](workbook, draft)
         except (KeyError, TypeError, ValueError, AttributeError):
             del draft.blocks[start + 1:]  # keep the heading, drop what was half built
             del draft.missing[missing:]
             draft.lack(part, section, f"{part} kunne ikke leses fra arbeidsboka. Lagre øvelsen i kapitlet "
                                       f"{section.chapter} på nytt.")
+        order.update({item: chapter_order for item in draft.missing[missing:]})
+    draft.missing.sort(key=lambda item: order[item])  # in the order of the chapters that fill them
     draft.blocks.append(Heading("Kilder"))
     draft.blocks.append(Bullets((GUIDE, LAW, *_sources(workbook))))
-    intro = [Paragraph(f"Dato: {draft.date:%d.%m.%Y}. Laget i selvstudiekurset «Smart spesialisering for "
-                       "fylkeskommunene», som bygger på veilederen fra Kommunal- og moderniseringsdepartementet "
-                       "(2018). Dette er et utkast til videre arbeid i fylkeskommunen, ikke et vedtatt dokument.")]
+    intro = [Paragraph(f"Dato: {draft.date:%d.%m.%Y}. Et utkast til videre arbeid i fylkeskommunen, ikke et vedtatt "
+                       "dokument. Arbeidet følger veilederen for smart spesialisering fra Kommunal- og "
+                       "moderniseringsdepartementet (2018)."), *_summary(workbook, draft)]
     if draft.missing:
         intro += [Heading("Dette mangler i utkastet"), Bullets(tuple(draft.missing))]
-    draft.blocks[:0] = [Heading(draft.title, 1), *intro]
+    draft.blocks[:0] = [Heading(draft.title, 1), *intro, PageBreak()]
     draft.blocks = [cleaned(b) for b in draft.blocks]
     return draft
+
+
+SUMMARY_FIGURES = 6  # strengths and niches in the summary's figures
+
+
+def _summary(workbook: Workbook, draft: Draft) -> list:
+    """One page: the county, the vision, each priority with the first
+    sentence of its reason, and the main figures behind the choices."""
+    blocks = [Heading("Sammendrag")]
+    code, name = profile_county(workbook)
+    if code:
+        blocks.append(Paragraph(f"{code} {name}", "Fylke"))
+    vision = readers.vision(workbook)
+    if vision.statement:
+        blocks.append(Paragraph(_t(vision.statement), "Visjon"))
+    priorities = saved_priorities(workbook)
+    if priorities:
+        blocks.append(Paragraph(f"{len(priorities)}, hver med én linje om hvorfor:", "Prioriteringer"))
+        blocks.append(Bullets(tuple(f"{_t(p['title'])}: {_first_sentence(_t(p.get('reason')))}" for p in priorities)))
+    figures = _main_figures(workbook)
+    if figures:
+        blocks.append(Paragraph("styrkene og nisjene prioriteringene bygger på", "Hovedtall"))
+        blocks.append(Bullets(tuple(figures)))
+    counts = []
+    actions_saved = readers.parts(workbook, Section.ACTIONS)
+    indicators_saved = readers.parts(workbook, Section.INDICATORS)
+    n_actions = sum(len(records(v, "actions")) for v in actions_saved.values())
+    n_indicators = sum(len(records(v, "indicators")) for v in indicators_saved.values())
+    if n_actions or n_indicators:
+        counts.append(f"{n_actions} tiltak og {n_indicators} indikatorer, beskrevet for hver prioritering nedenfor.")
+    if vision.goals:
+        counts.append(f"{len(vision.goals)} mål: " + "; ".join(
+            _t(g.text) + ("" if g.year is None else f" (innen {g.year})") for g in vision.goals) + ".")
+    if counts:
+        blocks.append(Paragraph(" ".join(counts), "Oppfølging"))
+    return blocks if len(blocks) > 1 else []
+
+
+def _first_sentence(text: str) -> str:
+    line = " ".join(text.split())
+    for end in (". ", "! ", "? "):
+        if end in line:
+            line = line.split(end, 1)[0] + end.strip()
+            break
+    return line or "(ingen begrunnelse skrevet)"
+
+
+def _main_figures(workbook: Workbook) -> list[str]:
+    """«Havbruk (styrke): LQ 2,10, 5,3 tusen sysselsatte, vekst 12,0 %» for
+    the strengths and niches marked in the ranking, else those picked."""
+    analysis = readers.ranking(workbook)
+    marked = [r for r in analysis.rows if text(r, "label") in ("styrke", "nisje")]
+    if marked:
+        year = f" ({analysis.year})" if analysis.year else ""
+        return [f"{_t(r.get('name'))} ({r['label']}): LQ {number(r.get('lq'), 2)}, "
+                f"{number(r.get('employment'), 1)} tusen sysselsatte{year}, vekst {percent(r.get('growth'))}"
+                for r in marked[:SUMMARY_FIGURES]]
+    picks = readers.picks(workbook, Section.SPECIALISATION).choices
+    niches = readers.picks(workbook, Section.NICHES).choices
+    return ([f"{_t(p.name)} (styrke): LQ {number(p.lq, 2)}" for p in picks]
+            + [f"{_t(n.name)} (nisje): beslektet tetthet {number(n.density, 2)}" for n in niches])[:SUMMARY_FIGURES]
 
 
 def _sources(workbook: Workbook) -> list[str]:
@@ -96,7 +177,7 @@ def _sources(workbook: Workbook) -> list[str]:
 
 
 def _profile(workbook: Workbook, draft: Draft) -> None:
-    draft.blocks.append(Heading("Om utkastet"))
+    draft.blocks.append(Heading("Om utkastet" + APPENDIX))
     profile = readers.profile(workbook)
     code, name = profile_county(workbook)
     if not code:
@@ -105,8 +186,6 @@ def _profile(workbook: Workbook, draft: Draft) -> None:
             f"Velg fylke på nytt i kapitlet {Section.PROFILE.chapter}.")
         return draft.lack("Fylke og rolle", Section.PROFILE, detail)
     draft.blocks.append(Paragraph(f"{code} {name}", "Fylke"))
-    if profile.role:
-        draft.blocks.append(Paragraph(_t(profile.role), "Rolle i kurset"))
     sources = _sources(workbook)
     draft.blocks.append(Paragraph(" ".join(sources) if sources else "Ingen tall fra kurset er brukt ennå.",
                                   "Datakilder"))
@@ -116,7 +195,7 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
     """The ranking with the figures behind it, then every choice the learner
     gave a reason for in «Analysere», «Region og spesialisering» and
     «Beslektet mangfold»."""
-    draft.blocks.append(Heading("Styrker og nisjer fra analysen"))
+    draft.blocks.append(Heading("Styrker og nisjer fra analysen" + APPENDIX))
     analysis = readers.ranking(workbook)
     if analysis.rows:
         saved = entry(workbook, Section.ANALYSIS)
@@ -124,15 +203,14 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
     picks = readers.picks(workbook, Section.SPECIALISATION)
     if picks.choices:
         draft.blocks.append(Table(
-            f"Spesialiseringene du valgte i kapitlet {Section.SPECIALISATION.chapter}, {picks.year or ''}, "
-            "viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
+            f"Spesialiseringer som er valgt, {picks.year or ''}, viktigst først", ("Nr.", "Næring", "LQ", "Begrunnelse"),
             tuple((str(n), _t(p.name), number(p.lq, 2), _t(p.reason)) for n, p in enumerate(picks.choices, start=1)),
             f"{data_source(entry(workbook, Section.SPECIALISATION))} "
             f"{reference_note(entry(workbook, Section.SPECIALISATION))}"))
     niches = readers.picks(workbook, Section.NICHES)
     if niches.choices:
         draft.blocks.append(Table(
-            f"Kandidatnisjene du valgte i kapitlet {Section.NICHES.chapter}, {niches.year or ''}",
+            f"Kandidatnisjer som er valgt, {niches.year or ''}",
             ("Næring", "Beslektet tetthet", "Begrunnelse"),
             tuple((_t(n.name), number(n.density, 2), _t(n.reason)) for n in niches.choices),
             data_source(entry(workbook, Section.NICHES))))
@@ -143,6 +221,10 @@ def _analysis(workbook: Workbook, draft: Draft) -> None:
         draft.lack("Styrker og nisjer fra analysen", Section.ANALYSIS,
                    f"Styrker og nisjer mangler. Gjør kapitlet {Section.ANALYSIS.chapter} "
                    f"(eller {Section.SPECIALISATION.chapter} og {Section.NICHES.chapter}).")
+
+
+OWN_JUDGEMENT = "Kilde: egne vurderinger."
+OWN_DRAFT = "Kilde: eget utkast."
 
 
 def _ranking_tables(analysis: Ranking, source: str, draft: Draft) -> None:
@@ -171,11 +253,11 @@ def _ranking_tables(analysis: Ranking, source: str, draft: Draft) -> None:
     moved = [r for r in analysis.rows if text(r, "reason").strip()]
     if moved:
         draft.blocks.append(Table(
-            f"Næringer du flyttet i rangeringen i kapitlet {Section.ANALYSIS.chapter}",
+            "Næringer som er flyttet i rangeringen, med begrunnelse",
             ("Næring", "Fra plass", "Til plass", "Begrunnelse"),
             tuple((_t(r.get("name")), "–" if integer(r, "computed_rank") is None else str(r["computed_rank"]),
                    str(r.get("rank", "–")), _t(r["reason"])) for r in moved),
-            "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
+            OWN_JUDGEMENT))
 
 
 def _actors(workbook: Workbook, draft: Draft) -> None:
@@ -188,7 +270,7 @@ def _actors(workbook: Workbook, draft: Draft) -> None:
         "Aktørkart: hvem som bør være med, deres innflytelse og engasjement",
         ("Aktør", "Tråd", "Innflytelse", "Engasjement"),
         tuple((a.name, stakeholders.HELICES[a.helix], levels[a.influence], levels[a.commitment]) for a in actors),
-        "Kilde: dine egne vurderinger, lagret i arbeidsboka."))
+        OWN_JUDGEMENT))
 
 
 def _vision(workbook: Workbook, draft: Draft) -> None:
@@ -201,7 +283,7 @@ def _vision(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Paragraph(_t(getattr(vision, key)) or "(ikke skrevet)", label))
     draft.blocks.append(Table("Mål", ("Mål", "Innen år"), tuple(
         (_t(g.text), "–" if g.year is None else str(g.year)) for g in vision.goals),
-        "Kilde: ditt eget utkast, lagret i arbeidsboka."))
+        OWN_DRAFT))
 
 
 def _priorities(workbook: Workbook, draft: Draft) -> None:
@@ -219,7 +301,7 @@ def _priorities(workbook: Workbook, draft: Draft) -> None:
         draft.blocks.append(Paragraph(", ".join(drivers) or "ikke valgt ennå", "Aktører som driver den"))
         scores = mapping(p, "scores")
         draft.blocks.append(Paragraph("; ".join(f"{text}: {scores.get(key, '–')}" for key, text in CRITERIA.items()),
-                                      "Poeng (1–5)"))
+                                      "Vurdert mot kriteriene (1 = svakt, 5 = sterkt)"))
 
 
 def _per_priority(workbook: Workbook, draft: Draft, section: Section, part: str, render) -> None:
@@ -251,7 +333,7 @@ def _actions(workbook: Workbook, draft: Draft) -> None:
         d.blocks.append(Table("Tiltak", ("Tiltak", "Type", "Ansvarlig", "Raskt i gang"), tuple(
             (_t(a.get("text")), actions.KINDS.get(text(a, "kind"), "–"), _t(a.get("responsible")),
              "ja" if a.get("quick") is True else "nei") for a in records(saved, "actions")),
-            "Kilde: ditt eget utkast, lagret i arbeidsboka."))
+            OWN_DRAFT))
 
     _per_priority(workbook, draft, Section.ACTIONS, "Tiltak", render)
 
@@ -266,7 +348,7 @@ def _indicators(workbook: Workbook, draft: Draft) -> None:
              f"{number(i.get('baseline'), 1)} ({_t(i.get('baseline_year'))})",
              f"{number(i.get('target'), 1)} ({_t(i.get('target_year'))})", _t(i.get("source")))
             for i in records(saved, "indicators")),
-            "Kilde: ditt eget utkast; kilden til hvert tall står i tabellen."))
+            "Kilde: eget utkast; kilden til hvert tall står i tabellen."))
 
     _per_priority(workbook, draft, Section.INDICATORS, "Indikatorer", render)
 
@@ -278,22 +360,23 @@ def _planning(workbook: Workbook, draft: Draft) -> None:
         return draft.lack("Plassering i plansystemet", Section.PLANNING)
     draft.blocks.append(Table("Hvor hver del av arbeidet hører hjemme", ("Del av arbeidet", "Plassering"), tuple(
         (e.label, planning.PLACES[answer["placements"][k]]) for k, e in planning.ELEMENTS.items()),
-        "Kilde: dine valg i arbeidsboka; plan- og bygningsloven §§ 4-1, 7-1, 8-1 og 8-2."))
+        "Kilde: egne vurderinger; plan- og bygningsloven §§ 4-1, 7-1, 8-1 og 8-2."))
     draft.blocks.append(Paragraph(planning.FORMS[answer["form"]], "Form"))
     if answer["next_step"]:
         draft.blocks.append(Paragraph(_t(answer["next_step"]), "Neste steg"))
 
 
 def _self_assessment(workbook: Workbook, draft: Draft) -> None:
-    draft.blocks.append(Heading("Egenvurdering av arbeidet i fylket"))
+    draft.blocks.append(Heading("Egenvurdering av arbeidet i fylket" + APPENDIX))
     answer = self_assessment.saved_assessment(workbook)
     if answer is None:
         return draft.lack("Egenvurdering", Section.SELF_ASSESSMENT)
     scores = answer["scores"]
     draft.blocks.append(Table("Egenvurdering: 0–5 på hvert av veilederens seks elementer",
-                              ("Element", "Poeng (0–5)", "Vurdering"), tuple(
+                              ("Element", "Vurdering (0–5)", "Betydning"), tuple(
         (e.label, str(scores[k]), self_assessment.SCALE[scores[k]]) for k, e in self_assessment.ELEMENTS.items()),
-        self_assessment.OWN.text))
+        "Kilde: egen vurdering; vurderingene er skjønn, ikke en måling. Skalaen 0–5 er fra EUs "
+        "egenvurderingshjul for RIS3 (S3 Platform)."))
     low = self_assessment.weakest(scores)
     if low:
         draft.blocks.append(Paragraph(", ".join(self_assessment.ELEMENTS[k].label for k in low), "Svakest"))
@@ -308,10 +391,10 @@ def _checklist(checklist: Checklist, title: str):
         answer = checklist.saved(workbook)
         if answer is None:
             return
-        draft.blocks.append(Heading(title))
+        draft.blocks.append(Heading(title + APPENDIX))
         draft.blocks.append(Table(title, ("Punkt", "Vurdering", checklist.evidence_label), tuple(
             (item.label, checklist.scale[answer["answers"][k]["status"]], _t(answer["answers"][k]["evidence"]) or "–")
-            for k, item in checklist.items.items()), "Kilde: din egen vurdering, lagret i arbeidsboka."))
+            for k, item in checklist.items.items()), "Kilde: egen vurdering."))
         if answer["comment"]:
             draft.blocks.append(Paragraph(_t(answer["comment"]), "Kommentar"))
     return build

@@ -19,6 +19,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "fylket"
 
 
+def draft_stem(draft: Draft) -> str:
+    """«utkast-nordland», or «utkast» before a county is chosen."""
+    return f"utkast-{_slug(draft.county)[:60].strip('-')}" if draft.county else "utkast"
+
+
+def download_name(draft: Draft, suffix: str, kind: str = "utkast") -> str:
+    """A downloaded file's name with the county and the date:
+    «utkast-nordland-2026-12-02.docx», «arbeidsbok-nordland-2026-12-02.json»."""
+    stem = draft_stem(draft).replace("utkast", kind, 1)
+    return f"{stem}-{draft.date:%Y-%m-%d}.{suffix}"
+
+
 def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.date | None = None,
                 template: Path | str | bytes | None = None) -> tuple[Draft, dict[str, Path]]:
     """Build the draft and write it as .md, .html and .docx in ``folder``
@@ -27,7 +39,7 @@ def write_draft(workbook: Workbook, folder: Path | str | None = None, today: dt.
     draft = build_draft(workbook, today)
     folder = Path(folder) if folder else workbook.path.parent / "utkast"
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"utkast-{_slug(draft.county)[:60].strip('-')}" if draft.county else "utkast"
+    stem = draft_stem(draft)
     contents = {"md": to_markdown(draft).encode("utf-8"), "html": to_html(draft).encode("utf-8"),
                 "docx": to_docx(draft, template)}
     files = {suffix: folder / f"{stem}.{suffix}" for suffix in contents}

@@ -31,7 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Mm, Pt, RGBColor
 
-from exercises.reports.draft.blocks import Bullets, Draft, Heading, Missing, Paragraph, Table, clean
+from exercises.reports.draft.blocks import Bullets, Draft, Heading, Missing, PageBreak, Paragraph, Table, clean
 
 FONT = "Arial"
 BODY_PT, TABLE_PT = 11, 9
@@ -387,6 +387,8 @@ def to_docx(draft: Draft, template: Path | str | bytes | None = None) -> bytes:
             add_table(document, block.header, block.rows, block.caption, block.source)
         elif isinstance(block, Missing):
             labelled(document, "Mangler", block.text)
+        elif isinstance(block, PageBreak):
+            document.add_page_break()
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
