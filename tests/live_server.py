@@ -1,5 +1,7 @@
 """Start and stop the live course's server (exercises.live.server) for the
-browser tests in test_live.py and test_workshop_server.py."""
+browser tests in test_live.py and test_workshop_server.py; what they and the
+hub test (tests/hub/test_hub.py) share: waiting for a chapter, the group
+summary computed by hand."""
 
 from __future__ import annotations
 
@@ -177,3 +179,38 @@ def status_of(url: str) -> tuple[int, str]:
         return response.status, ""
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Location", "")
+
+
+def save_ranking(page, url: str, presses: int, own: str) -> None:
+    """Open «Analysere» from the table of contents (landing on ``url``, a
+    pattern), weigh a criterion, mark a strength, save; the saved line names
+    the learner's own workbook (``own`` is in its path)."""
+    page.get_by_text("Innhold", exact=True).click()
+    page.click("nav[aria-label='Kapitler'] a[href*='analysere']")
+    page.wait_for_url(url)
+    wait_until_ready(page)
+    handles = page.locator(".noUi-handle")
+    for index in range(min(3, handles.count())):
+        handles.nth(index).focus()
+        for _ in range((presses + index) % 4):
+            page.keyboard.press("ArrowRight")
+    page.get_by_label("Styrker").select_option(index=[presses])
+    page.get_by_role("button", name="Sjekk og lagre").first.click()
+    page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
+    saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
+    assert saved and all(own in line for line in saved), saved  # saved in the participant's own workbook
+
+
+def by_hand(rankings: list[dict[str, int]]):
+    """Borda points (m − place, summed), mean place, Kendall's W without ties."""
+    names = sorted(set.intersection(*(set(r) for r in rankings)))
+    n, m = len(rankings), len(names)
+    borda = {name: sum(m - r[name] for r in rankings) for name in names}
+    mean = {name: sum(r[name] for r in rankings) / n for name in names}
+    sums = {name: sum(r[name] for r in rankings) for name in names}
+    s = sum((sums[name] - n * (m + 1) / 2) ** 2 for name in names)
+    return borda, mean, 12 * s / (n ** 2 * (m ** 3 - m))
+
+
+def comma(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
