@@ -69,8 +69,16 @@ c.Spawner.environment = {
     "JUPYTER_CONFIG_PATH": str(LIVE / "etc" / "jupyter"),
     "ARBEIDSBOK": workbook,
 }
+# 30 users logging in at once on two cores wait about a minute for their servers
+# (benchmarks/hub.py; JupyterHub gives up after 30 s by default)
+c.Spawner.start_timeout = c.Spawner.http_timeout = 180
 # a server nobody has used for an hour is stopped by the hub's culler, if the
 # installation has one (TLJH does); the course's own kernels end when a page is left
+
+# -- the proxy: configurable-http-proxy as installed by `npm ci` in hub/, if it is (else from PATH)
+PROXY = COURSE / "hub" / "node_modules" / ".bin" / "configurable-http-proxy"
+if PROXY.exists():
+    c.ConfigurableHTTPProxy.command = [str(PROXY)]
 
 # -- the teacher's view ---------------------------------------------------------------
 c.JupyterHub.services = [{

@@ -61,7 +61,7 @@ class Hub:
         environ = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTERHUB_")}
         environ.update({
             "KURS_HUB_KONFIG": str(CONFIG), "KURS_HUB_MAPPE": str(self.folder),
-            "KURS_HUB_PORTER": json.dumps(self.ports), "KURS_HUB_PROXY": str(PROXY),
+            "KURS_HUB_PORTER": json.dumps(self.ports),
             "KURS_HUB_PASSORD": self.password, "KURS_HUB_GRUPPER": json.dumps(self.groups),
             # read by hub/jupyterhub_config.py itself: the course is this folder, its Python this one
             "KURS_MAPPE": str(ROOT), "KURS_PYTHON": sys.executable,

@@ -181,10 +181,11 @@ def status_of(url: str) -> tuple[int, str]:
         return error.code, error.headers.get("Location", "")
 
 
-def save_ranking(page, url: str, presses: int, own: str) -> None:
+def save_ranking(page, url: str, presses: int, own: str, timeout: float = 30_000) -> None:
     """Open «Analysere» from the table of contents (landing on ``url``, a
-    pattern), weigh a criterion, mark a strength, save; the saved line names
-    the learner's own workbook (``own`` is in its path)."""
+    pattern), weigh a criterion, mark a strength, save (waiting ``timeout`` ms
+    for the check); the saved line names the learner's own workbook (``own``
+    is in its path)."""
     page.get_by_text("Innhold", exact=True).click()
     page.click("nav[aria-label='Kapitler'] a[href*='analysere']")
     page.wait_for_url(url)
@@ -196,7 +197,7 @@ def save_ranking(page, url: str, presses: int, own: str) -> None:
             page.keyboard.press("ArrowRight")
     page.get_by_label("Styrker").select_option(index=[presses])
     page.get_by_role("button", name="Sjekk og lagre").first.click()
-    page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
+    page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=timeout)
     saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
     assert saved and all(own in line for line in saved), saved  # saved in the participant's own workbook
 

@@ -42,6 +42,7 @@ WORKBOOK_ENV = "KURS_ARBEIDSBOK"  # the workbook's path, {username} standing for
 TEACHERS_ENV = "KURS_LAERERE"  # the hub group of the teachers
 DEFAULT_WORKBOOK = "/home/{username}/arbeidsbok/arbeidsbok.json"
 DEFAULT_TEACHERS = "teacher"
+DEFAULT_SERVICE = "laerer"
 NAME = re.compile(r"[^/\x00]+")  # a hub user or group name as a path or URL part
 
 
@@ -57,9 +58,10 @@ def split_template(template: str) -> tuple[str, PurePosixPath]:
 
 
 class Settings:
-    def __init__(self, workbook: str, teachers: str):
+    def __init__(self, workbook: str, teachers: str, service: str = DEFAULT_SERVICE):
         self.home_template, self.inside = split_template(workbook)
         self.teachers = teachers
+        self.service = service
 
     def home(self, name: str) -> Path:
         if not NAME.fullmatch(name) or name in {".", ".."}:
@@ -90,6 +92,12 @@ class TeacherHandler(HubOAuthenticated, web.RequestHandler):
     def initialize(self, settings: Settings):
         self.kurs = settings
         self.hub = Hub(self.hub_auth)
+
+    @property
+    def hub_scopes(self) -> set[str]:
+        """Only who may open this service: never left to the environment, where
+        a missing JUPYTERHUB_OAUTH_ACCESS_SCOPES would let every hub user in."""
+        return {f"access:services!service={self.kurs.service}"}
 
     @property
     def prefix(self) -> str:
@@ -148,8 +156,10 @@ def make_app(settings: Settings, prefix: str) -> web.Application:
 
 
 def main() -> None:
-    settings = Settings(os.environ.get(WORKBOOK_ENV, DEFAULT_WORKBOOK), os.environ.get(TEACHERS_ENV, DEFAULT_TEACHERS))
-    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/services/laerer/")
+    service = os.environ.get("JUPYTERHUB_SERVICE_NAME", DEFAULT_SERVICE)
+    settings = Settings(os.environ.get(WORKBOOK_ENV, DEFAULT_WORKBOOK), os.environ.get(TEACHERS_ENV, DEFAULT_TEACHERS),
+                        service)
+    prefix = os.environ.get("JUPYTERHUB_SERVICE_PREFIX", f"/services/{service}/")
     address = urlsplit(os.environ["JUPYTERHUB_SERVICE_URL"])
     app = make_app(settings, prefix)
     app.listen(address.port, address.hostname)

@@ -108,8 +108,12 @@ def rankings(hub, people):
     saved = {}
     for number, user in enumerate(LEARNERS):
         page = people[user]["page"]
-        save_ranking(page, f"**/user/{user}/voila/render/analysere.ipynb", number + 1, str(hub.home(user)))
-        page.screenshot(path=str(SHOTS / f"analysere-{user}.png"))
+        try:
+            # the check and save take longer here: three servers and the hub share the machine's two cores
+            save_ranking(page, f"**/user/{user}/voila/render/analysere.ipynb", number + 1, str(hub.home(user)),
+                         timeout=90_000)
+        finally:
+            page.screenshot(path=str(SHOTS / f"analysere-{user}.png"), full_page=True)
         book = json.loads(hub.workbook(user).read_text(encoding="utf-8"))
         saved[user] = {row["name"]: row["rank"] for row in book["sections"]["analyse"]["value"]["ranking"]}
     # dora, in another group, has a workbook too (written here: she need not log in)
