@@ -93,6 +93,7 @@ def test_each_learner_lands_on_the_live_velkommen_without_code_or_other_hosts(hu
         assert page.locator(".jp-InputArea, .jp-CodeMirrorEditor").count() == 0
         assert "from exercises" not in text and "_kurs_kernel" not in text
         assert seen["foreign"] == [], seen["foreign"]  # also no MathJax from a CDN
+        assert seen["console"] == [], seen["console"]
         page.screenshot(path=str(SHOTS / f"velkommen-{user}.png"))
     assert set(hub.user_servers()) == set(LEARNERS)  # one server each (the teacher has none yet)
 
@@ -217,3 +218,8 @@ def test_a_restart_of_the_hub_keeps_everything_saved(hub, people, rankings):
     assert county.replace("\xa0", " ") == "46 Vestland"  # what she saved before the restart
     anna.get_by_label("Fylke").first.scroll_into_view_if_needed()
     anna.screenshot(path=str(SHOTS / "velkommen-anna-etter-omstart.png"))
+
+
+def test_no_page_of_the_course_asked_another_host(people, rankings):
+    """Over every page the learners opened (Velkommen, «Analysere», the chapters after it)."""
+    assert {user: people[user]["seen"]["foreign"] for user in LEARNERS} == {user: [] for user in LEARNERS}
