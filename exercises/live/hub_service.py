@@ -111,7 +111,8 @@ class TeacherHandler(HubOAuthenticated, web.RequestHandler):
         reason = {403: "Du har ikke tilgang til lærersiden. Den er for kursholdere (gruppen «teacher» på huben).",
                   404: "Fant ikke siden."}.get(status_code, "Noe gikk galt. Prøv igjen om litt.")
         self.finish(teacher_page.page("Lærersiden", f'<h1>Lærersiden</h1><p class="feil" role="alert">{reason}</p>'
-                                      f'<p><a href="/hub/home">Til huben</a></p>'))
+                                      f'<p><a href="{html.escape(self.hub_auth.hub_prefix, quote=True)}home">'
+                                      "Til huben</a></p>"))
 
 
 class GroupsHandler(TeacherHandler):

@@ -98,16 +98,22 @@ def read_below(home: Path, inside: PurePosixPath) -> bytes:
 def load_members(names: Iterable[str], home: Callable[[str], Path], inside: PurePosixPath) -> Group:
     """The workbooks of a course group's members on a JupyterHub, each in
     her own home: ``home(name) / inside``, read safely (:func:`read_below`).
-    A workbook that cannot be used is skipped and named in ``.notes``, as in
-    :func:`load_group`; members who have saved nothing yet are named in one
-    note. The participants' keys are their user names."""
+    A workbook that cannot be used, or a name ``home`` refuses (ValueError),
+    is skipped and named in ``.notes``, as in :func:`load_group`; members who
+    have saved nothing yet are named in one note. The participants' keys are
+    their user names."""
     merged = Merged(Path(str(inside)))
     empty = []
     for name in sorted(set(names), key=str.casefold)[:MAX_FILES]:
-        if not os.path.lexists(home(name) / inside):
+        try:
+            where = home(name)
+        except ValueError as error:  # a name that cannot be a folder's
+            merged.skipped.append(f"{plain(name)} er hoppet over: {error}.")
+            continue
+        if not os.path.lexists(where / inside):
             empty.append(plain(name))
             continue
-        add_learner(merged, name, lambda name=name: read_below(home(name), inside))
+        add_learner(merged, name, lambda where=where: read_below(where, inside))
     notes = list(merged.skipped)
     if empty:
         notes.append(f"Har ikke lagret noe i kurset ennå: {', '.join(empty[:50])}{' …' if len(empty) > 50 else ''}.")

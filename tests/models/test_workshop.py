@@ -305,3 +305,17 @@ def test_a_link_below_a_home_is_not_followed(group, tmp_path):
     assert [p.key for p in people] == ["k1", "k2"]
     assert [note.split(" er hoppet over: ")[0] for note in people.notes] == ["lur", "lur2"]
     assert all("snarvei" in note for note in people.notes)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a hub's server is POSIX (read_below opens folders without links)")
+def test_a_name_that_cannot_be_a_home_is_skipped_and_named(group, tmp_path):
+    root = homes(tmp_path, group)
+
+    def home(name):
+        if name == "..":
+            raise ValueError("et brukernavn som ikke kan være navnet på en mappe")
+        return root / name
+
+    people = load_members(["k1", ".."], home, INSIDE)
+    assert [p.key for p in people] == ["k1"]
+    assert people.notes == [".. er hoppet over: et brukernavn som ikke kan være navnet på en mappe."]
