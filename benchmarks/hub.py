@@ -23,7 +23,8 @@ moment what a learner's browser does:
    moved has changed the ranking (the kernel is idle again after it).
 
 Printed: the median and 95th percentile of each, and memory per user (the
-resident memory of each user's server with its kernels, «Analysere» open).
+resident memory of each user's server with its kernels, «Analysere» open);
+how many got through within 10 minutes, and where and why the others stopped.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from hub_server import Hub, missing_tools  # noqa: E402
 from live import Participant, p95  # noqa: E402
 
 PAGE_TIMEOUT = 900  # s: 30 servers and kernels start at once on two cores
+SESSION_LIMIT = 600  # s: a user who has not got through by then is counted as not through
 
 
 class HubUser(Participant):
@@ -154,19 +156,30 @@ class HubUser(Participant):
 
     async def session(self) -> dict[str, float]:
         start = time.monotonic()
+        self.phase = "innlogging"
         await self.login()
+        self.phase = "start av serveren"
         await self.spawn()
         spawned = time.monotonic() - start
+        self.phase = "Velkommen"
         await self.open("velkommen")
         await self.working()
         welcome = time.monotonic() - start
         await self.leave()
         started = time.monotonic()
+        self.phase = "Analysere"
         await self.open("analysere")
         _, changed = await self.update_widget()
         if not changed:
             raise RuntimeError(f"{self.name}: the ranking did not change")
         return {"spawn": spawned, "velkommen": welcome, "analysere": time.monotonic() - started}
+
+    async def timed(self, limit: float) -> dict[str, float] | str:
+        """Her session, or where it stopped and why (after ``limit`` seconds at most)."""
+        try:
+            return await asyncio.wait_for(self.session(), limit)
+        except Exception as error:  # noqa: BLE001 - reported, with the others' figures
+            return f"{self.name}: {self.phase}: {type(error).__name__} {error}"[:300]
 
 
 def memory(hub: Hub) -> tuple[int, int, int]:
@@ -189,9 +202,9 @@ def real_data(folder: Path) -> dict[str, str]:
     return {"KURSDATA": str(folder / "kursdata")}
 
 
-async def crowd(hub: Hub, names: list[str]) -> list[dict[str, float]]:
+async def crowd(hub: Hub, names: list[str]) -> list[dict[str, float] | str]:
     users = [HubUser(hub, name) for name in names]  # their HTTP clients on this event loop
-    return await asyncio.gather(*(user.session() for user in users))
+    return await asyncio.gather(*(user.timed(SESSION_LIMIT) for user in users))
 
 
 def measure(n: int) -> dict:
@@ -200,14 +213,16 @@ def measure(n: int) -> dict:
         hub = Hub(Path(folder) / "hub", {"gruppe-1": names}, real_data(Path(folder))).start()
         try:
             load = os.getloadavg()[0]
-            times = asyncio.run(crowd(hub, names))
+            outcomes = asyncio.run(crowd(hub, names))
             servers, own, kernels = memory(hub)
         finally:
             hub.stop()
-    result = {"n": n, "load": load, "servers": servers,
+    times = [o for o in outcomes if isinstance(o, dict)]
+    result = {"n": n, "load": load, "servers": servers, "through": len(times),
+              "failures": [o for o in outcomes if isinstance(o, str)],
               "server_mb": own / max(1, servers) / 2**20, "kernel_mb": kernels / max(1, servers) / 2**20}
     for phase in ("spawn", "velkommen", "analysere"):
-        values = [t[phase] for t in times]
+        values = [t[phase] for t in times] or [float("nan")]
         result[phase] = (statistics.median(values), p95(values))
     return result
 
@@ -228,8 +243,10 @@ def main() -> None:
         r = measure(n)
         cells = [f"{r[p][0]:6.1f} s / {r[p][1]:5.1f} s" for p in ("spawn", "velkommen", "analysere")]
         print(f"{n:>3} {r['load']:>8.1f} {cells[0]:>18} {cells[1]:>18} {cells[2]:>18} "
-              f"{r['server_mb'] + r['kernel_mb']:>10.0f} MB {r['server_mb']:>8.0f} + {r['kernel_mb']:.0f} MB",
-              flush=True)
+              f"{r['server_mb'] + r['kernel_mb']:>10.0f} MB {r['server_mb']:>8.0f} + {r['kernel_mb']:.0f} MB"
+              f"   ({r['through']} av {n} kom gjennom)", flush=True)
+        for failure in r["failures"]:
+            print(f"    ikke gjennom: {failure}", flush=True)
 
 
 if __name__ == "__main__":
