@@ -98,7 +98,7 @@ def environment() -> None:
     if not PYTHON.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test]", "-c", LOCK)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[test,hub]", "-c", LOCK)
     settings = VENV / "share" / "jupyter" / "lab" / "settings"
     settings.mkdir(parents=True, exist_ok=True)
     (settings / "overrides.json").write_text(json.dumps(LAB_SETTINGS, indent=2))
@@ -125,11 +125,12 @@ def requirement_name(requirement: str) -> str:
 
 
 def declared_requirements() -> list[str]:
-    """The requirements in pyproject.toml: the course's and the test extra's."""
+    """The requirements in pyproject.toml: the course's and the test and hub extras'."""
     import tomllib  # Python 3.11, which environment() checks for first
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return project["dependencies"] + project["optional-dependencies"]["test"]
+    extras = project["optional-dependencies"]
+    return project["dependencies"] + extras["test"] + extras["hub"]
 
 
 def locked_versions() -> dict[str, set[str]]:
@@ -144,7 +145,7 @@ def locked_versions() -> dict[str, set[str]]:
 
 
 def lock() -> None:
-    """Resolve pyproject.toml's packages (with the test extra) again, for every
+    """Resolve pyproject.toml's packages (with the test and hub extras) again, for every
     platform and Python version at once, into constraints.txt; then check that
     every locked package has a ready-built wheel on each platform we name."""
     python = venv_python(LOCK_VENV)
@@ -153,7 +154,7 @@ def lock() -> None:
     run(python, "-m", "pip", "install", "--quiet", LOCK_TOOL)
     compile_ = [python, "-m", "uv", "pip", "compile", "--quiet"]
     say(f"Finner versjonene av alle pakkene for alle plattformer og skriver {LOCK.name}")
-    run(*compile_, "pyproject.toml", "--extra", "test", "--universal", "--python-version", "3.11",
+    run(*compile_, "pyproject.toml", "--extra", "test", "--extra", "hub", "--universal", "--python-version", "3.11",
         "--custom-compile-command", "python kurs.py lås", "--output-file", LOCK.name)
     say("Sjekker at hver pakke finnes ferdig bygd (som hjul) for hver plattform")
     missing = 0

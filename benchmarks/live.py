@@ -96,27 +96,35 @@ class Participant:
                                                "date": datetime.datetime.now(datetime.timezone.utc).isoformat()},
                 "parent_header": {}, "metadata": metadata or {}, "content": content, "buffers": []}
 
-    async def update_widget(self) -> tuple[float, bool]:
+    async def connect(self):
+        """The kernel's websocket, as the page's widget manager opens it."""
         self.session = uuid.uuid4().hex
         ws_url = self.base.replace("http", "ws") + f"api/kernels/{self.kernel}/channels?session_id={self.session}"
-        ws = await websocket_connect(HTTPRequest(ws_url, headers=self._cookie_header()))
+        return await websocket_connect(HTTPRequest(ws_url, headers=self._cookie_header()))
+
+    async def request_states(self, ws) -> dict:
+        """The widget manager's first steps: open the control comm, ask for every widget's state."""
+        control = uuid.uuid4().hex
+        await ws.write_message(json.dumps(self._msg("comm_open", {
+            "comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
+            metadata={"version": "1.0.0"})))
+        await ws.write_message(json.dumps(self._msg("comm_msg", {
+            "comm_id": control, "data": {"method": "request_states"}})))
+        while True:
+            raw = await ws.read_message()
+            if raw is None:
+                raise RuntimeError("kjernen lukket forbindelsen")
+            if not isinstance(raw, str):
+                continue  # a binary frame (widget buffers): not the states' JSON
+            message = json.loads(raw)
+            data = message.get("content", {}).get("data", {})
+            if message["header"]["msg_type"] == "comm_msg" and data.get("method") == "update_states":
+                return data["states"]
+
+    async def update_widget(self) -> tuple[float, bool]:
+        ws = await self.connect()
         try:
-            # the widget manager's first steps: open the control comm, ask for every widget's state
-            control = uuid.uuid4().hex
-            await ws.write_message(json.dumps(self._msg("comm_open", {
-                "comm_id": control, "target_name": "jupyter.widget.control", "data": {}},
-                metadata={"version": "1.0.0"})))
-            await ws.write_message(json.dumps(self._msg("comm_msg", {
-                "comm_id": control, "data": {"method": "request_states"}})))
-            states = None
-            while states is None:
-                raw = await ws.read_message()
-                if not isinstance(raw, str):
-                    continue  # a binary frame (widget buffers): not the states' JSON
-                message = json.loads(raw)
-                data = message.get("content", {}).get("data", {})
-                if message["header"]["msg_type"] == "comm_msg" and data.get("method") == "update_states":
-                    states = data["states"]
+            states = await self.request_states(ws)
             slider = next(model for model, state in states.items()
                           if state["model_name"] == "IntSliderModel" and state["state"].get("max", 0) > 1)
             value = states[slider]["state"]["value"]

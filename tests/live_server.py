@@ -1,5 +1,7 @@
 """Start and stop the live course's server (exercises.live.server) for the
-browser tests in test_live.py and test_workshop_server.py."""
+browser tests in test_live.py and test_workshop_server.py; what they and the
+hub test (tests/hub/test_hub.py) share: waiting for a chapter, the group
+summary computed by hand."""
 
 from __future__ import annotations
 
@@ -203,3 +205,52 @@ def status_of(url: str) -> tuple[int, str]:
         return response.status, ""
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Location", "")
+
+
+SAVED_OR_STALE = ("() => document.body.innerText.includes('Rangeringen for')"
+                  " || !!document.querySelector('.kurs-ikke-lagret')")
+
+
+def save_ranking(page, url: str, presses: int, own: str, timeout: float = 30_000) -> None:
+    """Open «Analysere» from the table of contents (landing on ``url``, a
+    pattern), weigh a criterion, mark a strength, save (waiting ``timeout`` ms
+    for the check); the saved line names the learner's own workbook (``own``
+    is in its path)."""
+    from browser_tools import QUIET  # (not at the top: benchmarks/live.py uses this module without pytest)
+
+    page.get_by_text("Innhold", exact=True).click()
+    page.click("nav[aria-label='Kapitler'] a[href*='analysere']")
+    page.wait_for_url(url)
+    wait_until_ready(page)
+    handles = page.locator(".noUi-handle")
+    for index in range(min(3, handles.count())):
+        handles.nth(index).focus()
+        for _ in range((presses + index) % 4):
+            page.keyboard.press("ArrowRight")
+    page.get_by_label("Styrker").get_by_role("checkbox").nth(presses).check()  # one more strength
+    wait_until_ready(page)  # the table has taken the new weights, as a learner sees before saving
+    for _ in range(3):
+        page.get_by_role("button", name="Sjekk og lagre").first.click()
+        page.wait_for_function(SAVED_OR_STALE, timeout=timeout)
+        page.evaluate(QUIET, 1500)
+        saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
+        if saved:
+            break
+        # on a busy machine a slider's last update can reach the kernel after the save and
+        # replace the saved line («Du har endret noe etter at du lagret»): save again, as the page asks
+    assert saved and all(own in line for line in saved), saved  # saved in the participant's own workbook
+
+
+def by_hand(rankings: list[dict[str, int]]):
+    """Borda points (m − place, summed), mean place, Kendall's W without ties."""
+    names = sorted(set.intersection(*(set(r) for r in rankings)))
+    n, m = len(rankings), len(names)
+    borda = {name: sum(m - r[name] for r in rankings) for name in names}
+    mean = {name: sum(r[name] for r in rankings) / n for name in names}
+    sums = {name: sum(r[name] for r in rankings) for name in names}
+    s = sum((sums[name] - n * (m + 1) / 2) ** 2 for name in names)
+    return borda, mean, 12 * s / (n ** 2 * (m ** 3 - m))
+
+
+def comma(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")

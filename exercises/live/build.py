@@ -16,7 +16,9 @@ chapters in ``book/`` are only read. For each chapter:
 
 The template (``kurs``, extending Voilà's ``lab``) and the course's CSS are
 copied next to the notebooks, in the folder layout Voilà searches
-(``share/jupyter/voila/templates``).
+(``share/jupyter/voila/templates``), and the Jupyter server's settings for
+Voilà as its extension (:mod:`exercises.live.voila_settings`) go to
+``etc/jupyter``.
 
     python -m exercises.live.build [--out DIR]
 """
@@ -36,13 +38,13 @@ import jupytext
 import nbformat
 import yaml
 
-from exercises.live import markdown
+from exercises.live import markdown, voila_settings
 from exercises.reports import references
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = Path(__file__).resolve().parent
 DEFAULT_OUT = ROOT / "_build" / "live"
-TEMPLATE = "kurs"
+TEMPLATE = voila_settings.TEMPLATE
 FIRST_CELL = "from exercises.live import kernel as _kurs_kernel\n_kurs_kernel.start()"
 
 
@@ -135,6 +137,12 @@ def template_dir(out: Path) -> Path:
     return out / "share" / "jupyter" / "voila" / "templates" / TEMPLATE
 
 
+def server_config_dir(out: Path) -> Path:
+    """The Jupyter server's settings for Voilà as its extension (a JupyterHub
+    user's server, Binder): a folder for ``JUPYTER_CONFIG_PATH``."""
+    return out / "etc" / "jupyter"
+
+
 def build(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> Path:
     """Write the live course into ``out`` (only if something changed)."""
     stamp = out / "fingerprint.txt"
@@ -155,6 +163,9 @@ def build(out: Path = DEFAULT_OUT, root: Path = ROOT, force: bool = False) -> Pa
     shutil.copytree(PACKAGE / "template", target)
     for name in SHARED:
         shutil.copy2(root / "book" / "_static" / name, target / "static" / name)
+    config = server_config_dir(out)
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "jupyter_server_config.json").write_text(json.dumps(voila_settings.server(), indent=2))
     (out / "toc.json").write_text(json.dumps([_entry(c) for c in course], ensure_ascii=False, indent=1))
     stamp.write_text(wanted)
     return out

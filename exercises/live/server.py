@@ -29,7 +29,6 @@ import secrets
 import signal
 import socket
 import sys
-import tempfile
 import time
 import webbrowser
 from pathlib import Path
@@ -39,10 +38,11 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.auth.login import LoginFormHandler
 from jupyter_server.base.handlers import JupyterHandler
 from tornado import web
+from traitlets.config import Config
 
-from exercises.live import build, kernel
+from exercises.live import build, kernel, teacher_page, voila_settings
+from exercises.live.teacher_page import page as _page
 from exercises.models import workshop as group
-from exercises.reports import group_summary
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 FIRST = "velkommen"
@@ -50,18 +50,6 @@ PARTICIPANT_COOKIE = "kurs_deltaker"
 TEACHER_COOKIE = "kurs_laerer"
 WORKSHOP_PORT = 8866
 STATE_FILE = ".verksted-server.cfg"  # not *.json: the group summary reads *.json
-
-
-def _page(title: str, body: str, status: int = 200) -> str:
-    return f"""<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>
-<meta name="color-scheme" content="light dark">
-<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}}
-label{{display:block;margin:.8rem 0 .2rem;font-weight:600}} input{{font-size:1.1rem;padding:.3rem}}
-button{{font-size:1rem;margin-top:1rem;padding:.4rem 1rem;background:#1f5f8b;color:#fff;border:0;border-radius:.2rem}}
-.feil{{border-left:.3rem solid #a4000f;padding:.3rem .8rem}} table{{border-collapse:collapse}}
-td,th{{border-bottom:1px solid #999;padding:.2rem .5rem;text-align:left}}</style></head>
-<body><main>{body}</main></body></html>"""
 
 
 # -- workshop state --------------------------------------------------------------
@@ -200,23 +188,9 @@ class TeacherHandler(JupyterHandler):
         if not self._is_teacher():
             return self._form()
         summary = group.summarise(group.load_group(self.workshop.folder))
-        if kind == ".md":
-            self.set_header("Content-Type", "text/markdown; charset=utf-8")
-            self.set_header("Content-Disposition", 'attachment; filename="workshop-sammendrag.md"')
-            return self.finish(group_summary.summary_markdown(summary))
-        if kind == ".docx":
-            with tempfile.TemporaryDirectory() as folder:
-                path = group_summary.summary_docx(summary, Path(folder) / "sammendrag.docx")
-                data = path.read_bytes()
-            self.set_header("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-            self.set_header("Content-Disposition", 'attachment; filename="workshop-sammendrag.docx"')
-            return self.finish(data)
-        base = f"{self.base_url}laerer"
-        self.finish(_page("Lærersiden", f"""<h1>Gruppa nå</h1>
-<p>Siden viser det deltakerne har lagret så langt. <a href="{base}">Oppdater</a> ·
-<a href="{base}/sammendrag.md" download>Last ned som Markdown (.md)</a> ·
-<a href="{base}/sammendrag.docx" download>Last ned som Word (.docx)</a></p>
-{group_summary.summary_html(summary)}"""))
+        if kind:
+            return teacher_page.send_download(self, summary, kind)
+        self.finish(teacher_page.summary_page(summary, f"{self.base_url}laerer"))
 
     @allow_unauthenticated
     def post(self, kind: str | None = ""):
@@ -324,14 +298,8 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
         os.environ[kernel.WORKSHOP_ENV] = str(workshop.folder)
     else:
         os.environ.pop(kernel.WORKSHOP_ENV, None)
-    argv = [
-        str(out / "kapitler"), "--no-browser", f"--port={port}", f"--Voila.ip={ip}",
-        "--template=kurs", f"--token={token}", "--HTMLExporter.language_code=nb",
-        "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
-        "--VoilaConfiguration.extension_denylist=jupyterlab_pygments",
-        "--VoilaConfiguration.show_tracebacks=False", "--Voila.port_retries=0",
-        "--VoilaConfiguration.file_allowlist=.*\\.(png|svg)",
-    ]
+    argv = [str(out / "kapitler"), "--no-browser", f"--port={port}", f"--Voila.ip={ip}", f"--token={token}",
+            "--Voila.port_retries=0"]
     if pool > 0:
         # the pool refills a minute after a kernel is taken, not while a group
         # is opening the chapter at once (the refill would compete for the CPU)
@@ -342,7 +310,7 @@ def serve(port: int | None = None, open_browser: bool = True, folder: Path | Non
     app_class.workshop = workshop
     if workshop:
         argv.append(f"--Voila.cookie_secret={workshop.cookie_secret.decode()}")
-    app = app_class()
+    app = app_class(config=Config(voila_settings.standalone()))  # the template, language, allowed files ...
     app.initialize(argv)
     if workshop:
         host = lan_address() if lan else "127.0.0.1"

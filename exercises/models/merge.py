@@ -118,12 +118,13 @@ def parse_workbook(raw: bytes) -> dict:
     return data
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: Path, dir_fd: int | None = None) -> bytes:
     """The bytes of a learner's file, or ValueError/OSError. Only a regular
     file is opened: a symbolic link, folder, FIFO (which would hang) or device
     is refused from ``lstat`` before anything is opened, and never more than
-    the size limit is read."""
-    info = path.lstat()
+    the size limit is read. With ``dir_fd`` (an open folder), ``path`` is a
+    name in that folder (see :func:`os.open`)."""
+    info = os.lstat(path, dir_fd=dir_fd)
     if stat.S_ISLNK(info.st_mode):
         raise ValueError("filen er en snarvei (symbolsk lenke), ikke selve arbeidsboka; kopier selve filen hit")
     if not stat.S_ISREG(info.st_mode):
@@ -131,7 +132,7 @@ def read_file(path: Path) -> bytes:
     if info.st_size > MAX_BYTES:
         raise ValueError("filen er for stor til å være en arbeidsbok")
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    with os.fdopen(os.open(path, flags), "rb") as fh:  # the file may have been swapped since lstat
+    with os.fdopen(os.open(path, flags, dir_fd=dir_fd), "rb") as fh:  # the file may have been swapped since lstat
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise ValueError("dette er ikke en vanlig fil")
         raw = fh.read(MAX_BYTES + 1)
@@ -190,6 +191,22 @@ def folder_path(text) -> Path:
     return folder
 
 
+def add_learner(merged: Merged, name: str, read) -> bool:
+    """Read one learner's workbook with ``read()`` (its bytes, as
+    :func:`read_file` gives them) into ``merged.learners``, or name it in
+    ``merged.skipped`` with the reason if it cannot be used. False if skipped."""
+    try:
+        merged.learners.append(learner(name, parse_workbook(read())))
+        return True
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        merged.skipped.append(f"{plain(name)} er hoppet over: {reason}. Filen er ikke endret.")
+    except (RecursionError, TypeError, AttributeError, KeyError):  # a shape no reader foresaw
+        merged.skipped.append(f"{plain(name)} er hoppet over: filen er ikke bygd opp som en arbeidsbok "
+                              "fra kurset. Filen er ikke endret.")
+    return False
+
+
 def read_folder(folder: Path, own: Path | None = None) -> Merged:
     """Read every workbook file in ``folder`` (not its subfolders); skip
     ``own`` (the teacher's workbook) and every file that cannot be used."""
@@ -203,13 +220,9 @@ def read_folder(folder: Path, own: Path | None = None) -> Merged:
         try:
             if own_info is not None and os.path.samestat(path.lstat(), own_info):
                 continue
-            merged.learners.append(learner(path.name, parse_workbook(read_file(path))))
-        except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            merged.skipped.append(f"{plain(path.name)} er hoppet over: {reason}. Filen er ikke endret.")
-        except (RecursionError, TypeError, AttributeError, KeyError):  # a shape no reader foresaw
-            merged.skipped.append(f"{plain(path.name)} er hoppet over: filen er ikke bygd opp som en arbeidsbok "
-                                  "fra kurset. Filen er ikke endret.")
+        except OSError:
+            pass  # reported when the file is read
+        add_learner(merged, path.name, lambda path=path: read_file(path))
     if len(files) > MAX_FILES:
         merged.skipped.append(f"Mappen har {len(files)} arbeidsbøker; bare de {MAX_FILES} første (etter navn) er lest.")
     return merged

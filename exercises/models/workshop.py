@@ -17,13 +17,16 @@ cleaned of control characters and lone surrogates before it goes anywhere.
 """
 
 import io
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import segno
 
 from exercises.core.numbers import number
-from exercises.models.merge import Learner, count, fractional_ranks, mixed_counties, plain, read_folder
+from exercises.models.merge import (MAX_FILES, Learner, Merged, add_learner, count, fractional_ranks, mixed_counties,
+                                    plain, read_file, read_folder)
 from exercises.models.stakeholders import HELICES
 
 Participant = Learner  # key (file name without .json), county, strengths, niches, priorities, ranking
@@ -64,6 +67,58 @@ def load_group(folder: Path | str) -> Group:
         return Group(notes=[f"Kunne ikke lese workshopmappen {plain(folder, 500)} ({error.strerror or error}). "
                             "Sjekk at du har lesetilgang til mappen."])
     return Group(merged.learners, merged.skipped)
+
+
+def read_below(home: Path, inside: PurePosixPath) -> bytes:
+    """The workbook at ``home / inside``, read as :func:`read_file` does,
+    without following a symbolic link in a folder below ``home``: a learner
+    who made her own folder a link to another learner's could otherwise
+    pass that learner's workbook off as her own. Each folder is opened
+    without following links and the next name is looked up in it, so the
+    path cannot be swapped while it is walked. (POSIX only: a hub's server.)"""
+    *folders, name = inside.parts
+    flags = os.O_RDONLY | os.O_DIRECTORY
+    fd = os.open(home, flags)  # the home itself may be a link an administrator made
+    try:
+        for folder in folders:
+            try:
+                inner = os.open(folder, flags | os.O_NOFOLLOW, dir_fd=fd)
+            except NotADirectoryError as error:  # Linux says ENOTDIR for a link opened with O_NOFOLLOW
+                raise ValueError(f"{folder} er en snarvei (symbolsk lenke) eller ingen mappe") from error
+            except OSError as error:
+                if error.errno == getattr(os, "ELOOP", 40):
+                    raise ValueError(f"{folder} er en snarvei (symbolsk lenke), ikke en mappe") from error
+                raise
+            os.close(fd)
+            fd = inner
+        return read_file(Path(name), dir_fd=fd)
+    finally:
+        os.close(fd)
+
+
+def load_members(names: Iterable[str], home: Callable[[str], Path], inside: PurePosixPath) -> Group:
+    """The workbooks of a course group's members on a JupyterHub, each in
+    her own home: ``home(name) / inside``, read safely (:func:`read_below`).
+    A workbook that cannot be used, or a name ``home`` refuses (ValueError),
+    is skipped and named in ``.notes``, as in :func:`load_group`; members who
+    have saved nothing yet are named in one note. The participants' keys are
+    their user names."""
+    merged = Merged(Path(str(inside)))
+    empty = []
+    for name in sorted(set(names), key=str.casefold)[:MAX_FILES]:
+        try:
+            where = home(name)
+        except ValueError as error:  # a name that cannot be a folder's
+            merged.skipped.append(f"{plain(name)} er hoppet over: {error}.")
+            continue
+        if not os.path.lexists(where / inside):
+            empty.append(plain(name))
+            continue
+        add_learner(merged, name, lambda where=where: read_below(where, inside))
+    notes = list(merged.skipped)
+    if empty:
+        notes.append(f"Har ikke lagret noe i kurset ennå: {', '.join(empty[:50])}{' …' if len(empty) > 50 else ''}.")
+    return Group(merged.learners, notes)
 
 
 @dataclass

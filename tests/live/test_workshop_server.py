@@ -22,7 +22,7 @@ import urllib.request
 
 import pytest
 from browser_tools import BLOCKING, audit, require_browser
-from live_server import LiveServer, status_of, wait_until_ready
+from live_server import LiveServer, by_hand, comma, save_ranking, status_of
 
 pytestmark = pytest.mark.slow
 
@@ -110,46 +110,12 @@ def test_a_participant_cannot_open_anothers_pages(browser, workshop, folder):
         b.close()
 
 
-def save_ranking(page, workshop, key, presses: int) -> None:
-    """Open «Analysere» from the table of contents, weigh a criterion, mark a strength, save."""
-    page.get_by_text("Innhold", exact=True).click()
-    page.click("nav[aria-label='Kapitler'] a[href*='analysere']")
-    page.wait_for_url(f"**/analysere.ipynb?deltaker={key}")
-    wait_until_ready(page)
-    handles = page.locator(".noUi-handle")
-    for index in range(min(3, handles.count())):
-        handles.nth(index).focus()
-        for _ in range((presses + index) % 4):
-            page.keyboard.press("ArrowRight")
-    page.get_by_label("Styrker").get_by_role("checkbox").nth(presses).check()  # one more strength
-    wait_until_ready(page)  # the table has taken the new weights, as a learner sees before saving
-    page.get_by_role("button", name="Sjekk og lagre").first.click()
-    page.wait_for_function("() => document.body.innerText.includes('Rangeringen for')", timeout=30_000)
-    saved = [line for line in page.inner_text("body").splitlines() if "Rangeringen for" in line]
-    assert saved and all(key in line for line in saved), saved  # saved in the participant's own workbook
-
-
-def by_hand(rankings: list[dict[str, int]]):
-    """Borda points (m − place, summed), mean place, Kendall's W without ties."""
-    names = sorted(set.intersection(*(set(r) for r in rankings)))
-    n, m = len(rankings), len(names)
-    borda = {name: sum(m - r[name] for r in rankings) for name in names}
-    mean = {name: sum(r[name] for r in rankings) / n for name in names}
-    sums = {name: sum(r[name] for r in rankings) for name in names}
-    s = sum((sums[name] - n * (m + 1) / 2) ** 2 for name in names)
-    return borda, mean, 12 * s / (n ** 2 * (m ** 3 - m))
-
-
-def comma(value: float, decimals: int) -> str:
-    return f"{value:.{decimals}f}".replace(".", ",")
-
-
 def test_three_participants_and_the_teacher_page(browser, workshop, folder):
     pytest.importorskip("exercises.models.workshop", reason="gruppesammendraget (exercises.models.workshop) er ikke med ennå")
     people = [join(browser, workshop) for _ in range(3)]
     try:
         for number, (_, page, key) in enumerate(people):
-            save_ranking(page, workshop, key, number + 1)
+            save_ranking(page, f"**/analysere.ipynb?deltaker={key}", number + 1, key)
         rankings = []
         for _, _, key in people:
             saved = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))

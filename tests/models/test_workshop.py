@@ -1,18 +1,21 @@
 """The live workshop's group summary (exercises/models/workshop.py): Borda count,
 mean rank and Kendall's W against values computed by hand, ties, missing
-and partial rankings, empty and hostile folders, and the summary as HTML,
-Markdown, Word and the join address as a QR code."""
+and partial rankings, empty and hostile folders, a hub's course group read
+from its members' homes (no link followed below a home), and the summary as
+HTML, Markdown, Word and the join address as a QR code."""
 
 import json
+import os
 import struct
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import docx
 import pytest
 from PIL import Image
 from workbooks import hostile_files, read_in_time, valid
 
-from exercises.models.workshop import GroupSummary, load_group, qr_png, qr_terminal, summarise
+from exercises.models.workshop import (GroupSummary, load_group, load_members, qr_png, qr_terminal, read_below,
+                                       summarise)
 from exercises.reports.group_summary import summary_docx, summary_html, summary_markdown
 
 FISH, TOURISM, ICT, SHIPS, ENERGY = "Fiske og havbruk", "Reiseliv", "IKT & tjenester", "Verft", "Energi"
@@ -348,3 +351,59 @@ def test_a_strand_whose_rankings_share_fewer_than_two_industries_says_so(tmp_pat
     participant(folder, "b", ranked(FISH, ICT), helix="naeringsliv")
     business = summarise(load_group(folder)).roles[0]
     assert business.kendall_w is None and "færre enn to næringer felles" in business.reading
+
+
+INSIDE = PurePosixPath("arbeidsbok/arbeidsbok.json")
+
+
+def homes(tmp_path: Path, group: Path) -> Path:
+    """The three participants of ``group`` as hub users, each workbook in her own home."""
+    root = tmp_path / "hjem"
+    for key in ("k1", "k2", "k3"):
+        (root / key / "arbeidsbok").mkdir(parents=True)
+        (group / f"{key}.json").rename(root / key / INSIDE)
+    return root
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a hub's server is POSIX (read_below opens folders without links)")
+def test_a_hub_group_is_read_from_its_members_homes_with_the_same_summary(group, tmp_path):
+    expected = summarise(load_group(group))
+    root = homes(tmp_path, group)
+    people = load_members(["k3", "k1", "k2", "ny"], lambda name: root / name, INSIDE)
+    assert [p.key for p in people] == ["k1", "k2", "k3"]
+    assert people.notes == ["Har ikke lagret noe i kurset ennå: ny."]
+    summary = summarise(people)
+    assert (summary.borda, summary.mean_rank, summary.kendall_w) == (expected.borda, expected.mean_rank,
+                                                                    expected.kendall_w)
+    assert summary.shared_priorities == expected.shared_priorities and summary.n == 3
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a hub's server is POSIX (read_below opens folders without links)")
+def test_a_link_below_a_home_is_not_followed(group, tmp_path):
+    """A learner who makes her own workbook folder, or the workbook, a link to another's
+    cannot pass it off as hers: she is skipped with the reason, and the other is read once."""
+    root = homes(tmp_path, group)
+    (root / "lur").mkdir()
+    (root / "lur" / "arbeidsbok").symlink_to(root / "k1" / "arbeidsbok")
+    (root / "lur2" / "arbeidsbok").mkdir(parents=True)
+    (root / "lur2" / INSIDE).symlink_to(root / "k2" / INSIDE)
+    with pytest.raises(ValueError, match="snarvei"):
+        read_below(root / "lur", INSIDE)
+    people = load_members(["k1", "k2", "lur", "lur2"], lambda name: root / name, INSIDE)
+    assert [p.key for p in people] == ["k1", "k2"]
+    assert [note.split(" er hoppet over: ")[0] for note in people.notes] == ["lur", "lur2"]
+    assert all("snarvei" in note for note in people.notes)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a hub's server is POSIX (read_below opens folders without links)")
+def test_a_name_that_cannot_be_a_home_is_skipped_and_named(group, tmp_path):
+    root = homes(tmp_path, group)
+
+    def home(name):
+        if name == "..":
+            raise ValueError("et brukernavn som ikke kan være navnet på en mappe")
+        return root / name
+
+    people = load_members(["k1", ".."], home, INSIDE)
+    assert [p.key for p in people] == ["k1"]
+    assert people.notes == [".. er hoppet over: et brukernavn som ikke kan være navnet på en mappe."]

@@ -113,8 +113,13 @@ def undeclared(imports: dict[str, set[str]], declared: set[str]) -> dict[str, se
             if not {kurs.requirement_name(d) for d in distributions.get(module, [module])} & declared}
 
 
-def imports_in(*folders: str) -> dict[str, set[str]]:
-    files = [p for folder in folders for p in sorted((ROOT / folder).rglob("*.py")) if "node_modules" not in p.parts]
+# the course on JupyterHub: may also use the hub extra (jupyterhub)
+HUB_FILES = [ROOT / "exercises" / "live" / "hub_service.py", *sorted((ROOT / "hub").glob("*.py"))]
+
+
+def imports_in(*folders: str, leaving_out=()) -> dict[str, set[str]]:
+    files = [p for folder in folders for p in sorted((ROOT / folder).rglob("*.py"))
+             if "node_modules" not in p.parts and p not in leaving_out]
     return third_party_imports(files)
 
 
@@ -124,10 +129,14 @@ def test_every_package_the_course_imports_is_a_declared_dependency():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     runtime = set(pins(project["dependencies"]))
     test = set(pins(project["optional-dependencies"]["test"]))
-    course, checks = imports_in("exercises", "book/_ext"), imports_in("tests", "benchmarks")
+    hub = set(pins(project["optional-dependencies"]["hub"]))
+    course, checks = imports_in("exercises", "book/_ext", leaving_out=HUB_FILES), imports_in("tests", "benchmarks")
+    on_hub = third_party_imports(HUB_FILES)
     assert {"pandas", "sphinx", "PIL"} <= set(course) and "pytest" in checks, "the scan finds the imports"
+    assert "jupyterhub" in on_hub and "jupyterhub" not in course, "the scan finds the hub's imports"
     assert not undeclared(course, runtime), "add them to dependencies in pyproject.toml"
-    assert not undeclared(checks, runtime | test), "add them to the test extra in pyproject.toml"
+    assert not undeclared(on_hub, runtime | hub), "add them to the hub extra in pyproject.toml"
+    assert not undeclared(checks, runtime | test | hub), "add them to the test extra in pyproject.toml"
 
 
 def test_the_import_scan_names_an_undeclared_package_by_its_distribution(tmp_path):

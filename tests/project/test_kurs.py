@@ -67,7 +67,7 @@ def test_environment_installs_from_the_lock_once_and_again_only_when_pins_or_loc
     first = kurs(course, "utkast")
     assert first.returncode == 0, first.stderr
     assert log(course)[:2] == [".venv -m pip install --quiet --upgrade pip",
-                               f".venv -m pip install --quiet -e .[test] -c {course / 'constraints.txt'}"]
+                               f".venv -m pip install --quiet -e .[test,hub] -c {course / 'constraints.txt'}"]
     assert (course / ".venv" / "share/jupyter/lab/settings/overrides.json").is_file()
 
     again = kurs(course, "utkast")
@@ -122,12 +122,12 @@ def test_test_newest_installs_unpinned_into_its_own_venv_and_lists_what_is_newer
     assert "pandas: 3.1.1 i låsen, 99.0 nå" in result.stdout
 
 
-def test_lock_resolves_for_every_platform_with_the_test_extra_and_checks_wheels(course):
+def test_lock_resolves_for_every_platform_with_the_test_and_hub_extras_and_checks_wheels(course):
     result = kurs(course, "lås")
     assert result.returncode == 0, result.stderr
     calls = log(course)
     assert calls[0].startswith(".venv-lock -m pip install --quiet uv==")
-    assert calls[1] == (".venv-lock -m uv pip compile --quiet pyproject.toml --extra test --universal "
+    assert calls[1] == (".venv-lock -m uv pip compile --quiet pyproject.toml --extra test --extra hub --universal "
                         "--python-version 3.11 --custom-compile-command python kurs.py lås "
                         "--output-file constraints.txt")
     checks = [c for c in calls[2:] if "--only-binary :all:" in c]
